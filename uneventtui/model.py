@@ -1,0 +1,297 @@
+"""The data model: sources, entities, events and the dates they carry.
+
+Pure Python, no Textual. Everything here is immutable once loaded; the loader
+(`uneventtui.loader`) builds these objects from TOML and the `Timeline` gives
+the rest of the program its views of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
+
+ENTITY_KINDS = ("person", "organization", "place")
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+MONTHS_EN = (
+    "January February March April May June July August September October November December"
+).split()
+# Egyptian/Gulf month names: the ones the seed articles use.
+MONTHS_AR = (
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+)
+
+
+@dataclass(frozen=True, order=False)
+class PartialDate:
+    """A date known to a year, a year and month, or a full day.
+
+    "July 2025" stays July 2025: it never turns into 1 July 2025. It sorts as
+    its first day so that partial and full dates interleave sensibly.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse "1995", "1995-03" or "1995-03-06"; raise ValueError otherwise."""
+        if not isinstance(text, str):
+            raise ValueError(f"expected a string like 1995, 1995-03 or 1995-03-06, got {text!r}")
+        match = _DATE_RE.match(text.strip())
+        if not match:
+            raise ValueError(f"{text!r} is not a date like 1995, 1995-03 or 1995-03-06")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"{text!r}: month {month} is not 01-12")
+        if day is not None:
+            date(year, month or 1, day)  # raises ValueError for 2025-02-30
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> str:
+        """'year', 'month' or 'day'."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """A partial date sorts as its first day."""
+        return (self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_key(self) -> tuple[int, int, int]:
+        """The last day the date can stand for (for end-before-start checks)."""
+        if self.month is None:
+            return (self.year, 12, 31)
+        if self.day is None:
+            return (self.year, self.month, 31)
+        return (self.year, self.month, self.day)
+
+    def iso(self) -> str:
+        """ISO 8601 at the stated precision: "1995", "2025-07", "1995-03-06"."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def format(self, lang: str = "en") -> str:
+        """Human form at the stated precision, e.g. "6 March 1995" / "6 مارس 1995"."""
+        months = MONTHS_AR if lang == "ar" else MONTHS_EN
+        parts = []
+        if self.day is not None:
+            parts.append(str(self.day))
+        if self.month is not None:
+            parts.append(months[self.month - 1])
+        parts.append(str(self.year))
+        return " ".join(parts)
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+def format_range(start: PartialDate, end: PartialDate | None, lang: str = "en") -> str:
+    """A date or a date range, sharing the month and year where both ends do."""
+    if end is None or end == start:
+        return start.format(lang)
+    if start.precision == end.precision == "day" and start.year == end.year:
+        months = MONTHS_AR if lang == "ar" else MONTHS_EN
+        if start.month == end.month:
+            return f"{start.day}–{end.day} {months[end.month - 1]} {end.year}"  # type: ignore[index]
+        return (
+            f"{start.day} {months[start.month - 1]} – "  # type: ignore[index]
+            f"{end.day} {months[end.month - 1]} {end.year}"  # type: ignore[index]
+        )
+    return f"{start.format(lang)} – {end.format(lang)}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact comes from: a seed article shipped in seeds/, or an external reference."""
+
+    id: str
+    kind: str  # "seed" or "external"
+    title: str = ""
+    file: str | None = None  # seed file name, for kind == "seed"
+    outlet: str | None = None  # the outlet, when the text names one
+    published: PartialDate | None = None
+    url: str | None = None  # for kind == "external": a public page ...
+    symbol: str | None = None  # ... and/or a UN document symbol such as A/RES/78/261
+    note: str = ""
+
+    @property
+    def reference(self) -> str:
+        """What to show for an external source: its symbol and/or URL."""
+        return " ; ".join(x for x in (self.symbol, self.url) if x) or (self.file or self.id)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, an organisation or a place."""
+
+    id: str
+    kind: str  # one of ENTITY_KINDS
+    name_ar: str
+    name_en: str
+    aliases: tuple[str, ...] = ()
+    subkind: str = ""  # e.g. city, country, venue, agency, state
+    description_ar: str = ""
+    description_en: str = ""
+    sources: tuple[SourceRef, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the entity goes by, display names first."""
+        return (self.name_ar, self.name_en, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Participant:
+    """An entity taking part in an event, with the role it held at that event."""
+
+    entity: str
+    role_ar: str = ""
+    role_en: str = ""
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """An event's (or entity's) link to a source: a verbatim quote from a seed, or a URL."""
+
+    source: str
+    quote: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened, with honest dates and sources."""
+
+    id: str
+    kind: str
+    track: str
+    title_ar: str
+    title_en: str
+    start: PartialDate
+    end: PartialDate | None = None
+    date_note: str = ""  # set when the date is inferred rather than stated
+    place: str | None = None  # entity id of kind "place"
+    summary_ar: str = ""
+    summary_en: str = ""
+    participants: tuple[Participant, ...] = ()
+    organizations: tuple[str, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple[tuple[int, int, int], str]:
+        """Chronological: a partial date sorts as its first day, ties by id."""
+        return (self.start.sort_key, self.id)
+
+    def entity_ids(self) -> tuple[str, ...]:
+        """Every entity the event names: place, participants, organisations."""
+        ids = [p.entity for p in self.participants]
+        ids.extend(self.organizations)
+        if self.place:
+            ids.append(self.place)
+        return tuple(dict.fromkeys(ids))
+
+
+@dataclass(frozen=True)
+class Label:
+    """A named term of the vocabulary: a track or an event kind."""
+
+    id: str
+    name_ar: str
+    name_en: str
+
+
+@dataclass
+class Timeline:
+    """A loaded dataset: events in chronological order, entities by id."""
+
+    events: list[Event]
+    entities: dict[str, Entity]
+    sources: dict[str, Source]
+    tracks: dict[str, Label] = field(default_factory=dict)
+    event_kinds: dict[str, Label] = field(default_factory=dict)
+    seeds_dir: Path | None = None
+    _by_entity: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _event_index: dict[str, int] = field(default_factory=dict, repr=False)
+    _search_index: object = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.events.sort(key=lambda e: e.sort_key)
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._event_index = {e.id: i for i, e in enumerate(self.events)}
+        by_entity: dict[str, list[int]] = {}
+        for i, event in enumerate(self.events):
+            for entity_id in event.entity_ids():
+                by_entity.setdefault(entity_id, []).append(i)
+        self._by_entity = by_entity
+
+    def event(self, event_id: str) -> Event | None:
+        """The event with this id, or None."""
+        i = self._event_index.get(event_id)
+        return None if i is None else self.events[i]
+
+    def event_position(self, event_id: str) -> int | None:
+        """Index of the event in the chronological list, or None."""
+        return self._event_index.get(event_id)
+
+    def events_of(self, entity_id: str) -> list[Event]:
+        """The events an entity takes part in, is involved in or hosts, in order."""
+        return [self.events[i] for i in self._by_entity.get(entity_id, ())]
+
+    def event_count(self, entity_id: str) -> int:
+        """How many events name the entity (used to rank search hits)."""
+        return len(self._by_entity.get(entity_id, ()))
+
+    def roles_of(self, entity_id: str) -> list[tuple[Event, Participant]]:
+        """The roles an entity held over time, one per event it took part in."""
+        out = []
+        for event in self.events_of(entity_id):
+            for participant in event.participants:
+                if participant.entity == entity_id:
+                    out.append((event, participant))
+        return out
+
+    def seed_text(self, source_id: str) -> str | None:
+        """The text of a seed source, or None when it is external or missing."""
+        source = self.sources.get(source_id)
+        if source is None or source.kind != "seed" or not source.file or self.seeds_dir is None:
+            return None
+        try:
+            return (self.seeds_dir / source.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def search(self, query: str, limit: int = 20, kind: str | None = None) -> list:
+        """Ranked name search over entities and events (see `uneventtui.search`)."""
+        from uneventtui.search import SearchIndex  # local: search is optional at import
+
+        if self._search_index is None:
+            self._search_index = SearchIndex.build(self)
+        return self._search_index.search(query, limit=limit, kind=kind)  # type: ignore[attr-defined]
