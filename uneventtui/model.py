@@ -20,8 +20,19 @@ ENTITY_KINDS = ("person", "organization", "place")
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 MONTHS_EN = (
-    "January February March April May June July August September October November December"
-).split()
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 # Egyptian/Gulf month names: the ones the seed articles use.
 MONTHS_AR = (
     "يناير",
