@@ -1,0 +1,190 @@
+"""The dataset cache never shows stale or broken data, and never crashes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import stat
+from pathlib import Path
+
+import pytest
+
+from uneventtui import cache
+from uneventtui.model import Event, PartialDate, SourceRef, Timeline
+
+CALLS: list[Path] = []
+
+
+def fake_loader(data_dir: Path) -> Timeline:
+    """A loader whose result shows which file contents it saw."""
+    CALLS.append(data_dir)
+    events = [
+        Event(
+            id=toml.stem,
+            kind="meeting",
+            track="summit",
+            title_ar=toml.read_text(encoding="utf-8").strip(),
+            title_en=toml.stem,
+            start=PartialDate(2025),
+            sources=(SourceRef("s"),),
+        )
+        for toml in sorted(data_dir.rglob("*.toml"))
+    ]
+    seeds = data_dir.parent / "seeds"
+    return Timeline(events=events, entities={}, sources={}, seeds_dir=seeds)
+
+
+@pytest.fixture
+def dataset(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.toml").write_text("القمة الأولى", encoding="utf-8")
+    (data / "b.toml").write_text("القمة الثانية", encoding="utf-8")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "one.txt").write_text("نص", encoding="utf-8")
+    CALLS.clear()
+    return data
+
+
+def load(data: Path, tmp_path: Path) -> cache.CacheResult:
+    return cache.load_cached(data, directory=tmp_path / "cache", loader=fake_loader)
+
+
+def titles(result: cache.CacheResult) -> list[str]:
+    return [e.title_ar for e in result.timeline.events]  # type: ignore[attr-defined]
+
+
+def test_second_load_comes_from_the_cache(dataset: Path, tmp_path: Path) -> None:
+    first = load(dataset, tmp_path)
+    second = load(dataset, tmp_path)
+    assert (first.status, second.status) == ("miss", "hit")
+    assert len(CALLS) == 1
+    assert titles(second) == titles(first) == ["القمة الأولى", "القمة الثانية"]
+
+
+@pytest.mark.parametrize("change", ["edit", "add", "remove", "nested", "seed"])
+def test_any_change_to_the_files_rebuilds(dataset: Path, tmp_path: Path, change: str) -> None:
+    load(dataset, tmp_path)
+    if change == "edit":
+        (dataset / "a.toml").write_text("قمة معدلة", encoding="utf-8")
+    elif change == "add":
+        (dataset / "c.toml").write_text("جديد", encoding="utf-8")
+    elif change == "remove":
+        (dataset / "b.toml").unlink()
+    elif change == "nested":
+        (dataset / "events").mkdir()
+        (dataset / "events" / "d.toml").write_text("داخلي", encoding="utf-8")
+    else:
+        (dataset.parent / "seeds" / "one.txt").write_text("نص آخر", encoding="utf-8")
+    again = load(dataset, tmp_path)
+    assert again.status == "stale"
+    assert len(CALLS) == 2
+    assert titles(again) == titles(cache.CacheResult(fake_loader(dataset), "x"))
+
+
+def test_same_size_same_mtime_edit_is_still_seen(dataset: Path, tmp_path: Path) -> None:
+    """The key is the content, not size and mtime."""
+    target = dataset / "a.toml"
+    load(dataset, tmp_path)
+    before = target.stat()
+    target.write_text("القمة الاولى", encoding="utf-8")  # same byte length
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert titles(load(dataset, tmp_path))[0] == "القمة الاولى"
+
+
+def corrupt_truncate(raw: bytes) -> bytes:
+    return raw[: len(raw) // 2]
+
+
+def corrupt_flip(raw: bytes) -> bytes:
+    return raw[:-10] + bytes([raw[-10] ^ 0xFF]) + raw[-9:]
+
+
+def corrupt_garbage(raw: bytes) -> bytes:
+    return os.urandom(len(raw))
+
+
+def corrupt_empty(raw: bytes) -> bytes:
+    return b""
+
+
+def corrupt_header(raw: bytes) -> bytes:
+    return cache.MAGIC + b"{not json\n" + raw
+
+
+@pytest.mark.parametrize(
+    "damage", [corrupt_truncate, corrupt_flip, corrupt_garbage, corrupt_empty, corrupt_header]
+)
+def test_corrupt_cache_is_detected_and_rebuilt(dataset: Path, tmp_path: Path, damage) -> None:
+    first = load(dataset, tmp_path)
+    cache_file = cache.cache_file_for(dataset, tmp_path / "cache")
+    cache_file.write_bytes(damage(cache_file.read_bytes()))
+    again = load(dataset, tmp_path)
+    assert again.status == "corrupt"
+    assert titles(again) == titles(first)
+    assert load(dataset, tmp_path).status == "hit"  # and it was rewritten sound
+
+
+class Boom:
+    def __reduce__(self):
+        return (os.system, ("echo pwned",))
+
+
+def test_a_planted_pickle_is_refused_not_run(dataset: Path, tmp_path: Path) -> None:
+    """A cache whose checksum matches but which names a foreign callable is not unpickled."""
+    load(dataset, tmp_path)
+    cache_file = cache.cache_file_for(dataset, tmp_path / "cache")
+    raw = cache_file.read_bytes()
+    header_end = raw.index(b"\n", len(cache.MAGIC))
+    import hashlib
+    import json
+
+    header = json.loads(raw[len(cache.MAGIC) : header_end])
+    payload = pickle.dumps(Boom())
+    header["payload_len"] = len(payload)
+    header["payload_sha256"] = hashlib.sha256(payload).hexdigest()
+    cache_file.write_bytes(cache.MAGIC + json.dumps(header).encode() + b"\n" + payload)
+    result = load(dataset, tmp_path)
+    assert result.status == "corrupt"
+    assert "os" in result.detail or "posix" in result.detail
+
+
+def test_cache_file_is_private(dataset: Path, tmp_path: Path) -> None:
+    load(dataset, tmp_path)
+    cache_file = cache.cache_file_for(dataset, tmp_path / "cache")
+    assert stat.S_IMODE(cache_file.stat().st_mode) == 0o600
+    assert not list(cache_file.parent.glob(".tmp-*"))  # no temporary file left behind
+
+
+def test_unwritable_cache_directory_still_loads(dataset: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the directory should be")
+    result = load(dataset, tmp_path)
+    assert titles(result) == ["القمة الأولى", "القمة الثانية"]
+    assert "could not write" in result.detail
+
+
+def _worker(args: tuple[str, str]) -> list[str]:
+    data, directory = args
+    result = cache.load_cached(Path(data), directory=Path(directory), loader=fake_loader)
+    return titles(result)
+
+
+def test_concurrent_runs_agree_and_leave_a_sound_cache(dataset: Path, tmp_path: Path) -> None:
+    directory = tmp_path / "cache"
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(4) as pool:
+        results = pool.map(_worker, [(str(dataset), str(directory))] * 8)
+    assert all(r == ["القمة الأولى", "القمة الثانية"] for r in results)
+    assert load(dataset, tmp_path).status == "hit"
+    assert not list(cache.cache_file_for(dataset, directory).parent.glob(".tmp-*"))
+
+
+def test_disabled_cache_always_reads_the_files(dataset: Path, tmp_path: Path) -> None:
+    result = cache.load_cached(
+        dataset, directory=tmp_path / "c", use_cache=False, loader=fake_loader
+    )
+    assert result.status == "disabled"
+    assert not (tmp_path / "c").exists()
