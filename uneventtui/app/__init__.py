@@ -1,0 +1,1 @@
+"""The Textual explorer: app shell, screens and widgets."""
