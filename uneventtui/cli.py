@@ -13,7 +13,7 @@ import sys
 from uneventtui import __version__
 
 # Modules under uneventtui.commands, one per verb; the order is the order of --help.
-VERBS: tuple[str, ...] = ()
+VERBS: tuple[str, ...] = ("render",)
 
 
 def build_parser() -> argparse.ArgumentParser:

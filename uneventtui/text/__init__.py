@@ -1,11 +1,27 @@
 """The Arabic text layer: logical text in, the lines a terminal should draw out.
 
-(Placeholder API until the text layer lands: `visual` returns its input.)
+Pure Python (no Textual). The public API:
+
+- `visual(text, base=None, mode="shaped")`: one line, sanitised, shaped, in
+  visual order, not wrapped.
+- `layout(text, width, base=None, mode="shaped", harakat=True) -> list[Line]`:
+  paragraphs wrapped to `width` cells, each line shaped and reordered with its
+  paragraph's direction; `Line.text`, `Line.rtl` (right-align), `Line.cells`.
+- `visual_with_map(text, ...)`: the visual line plus the cell column of a
+  cursor at each logical position (for a search input).
+- `is_rtl(text)`: does the first strong character read right to left?
+- `sanitize(text)`: the control-character policy (see `sanitize` module):
+  bidi controls dropped so text cannot lie about its content (Trojan Source),
+  C0/C1 controls and ESC shown as visible placeholders, tabs expanded.
+
+`mode="terminal"` gives logical order, sanitised but unshaped, for terminals
+that run the bidi algorithm themselves; `terminal` has the escape sequences
+that switch a terminal's own bidi off and on.
 """
 
 from __future__ import annotations
 
+from uneventtui.text.layout import Line, is_rtl, layout, visual, visual_with_map
+from uneventtui.text.sanitize import sanitize
 
-def visual(text: str, base: str | None = None) -> str:
-    """One line of text as a terminal should draw it (shaped, visual order, safe)."""
-    return text
+__all__ = ["Line", "is_rtl", "layout", "sanitize", "visual", "visual_with_map"]

@@ -1,0 +1,266 @@
+"""The text layer's behaviour as a reader sees it: shaping, order, mirroring,
+marks, wrapping, widths, the cursor map and the control-character policy."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from rich.cells import cell_len
+
+from uneventtui.text import Line, is_rtl, layout, sanitize, visual, visual_with_map
+from uneventtui.text.shaping import shape
+
+UN = "الأمم المتحدة"  # "the United Nations"
+SEED_PARAGRAPH = (
+    "سفير المغرب الدائم لدى الأمم المتحدة في نيويورك، عمر هلال، بصفته المشارك في تسهيل "
+    "عملية الأمم المتحدة المتعلقة بالقمة الاجتماعية العالمية، قام بزيارة عمل إلى جنيف "
+    "مع نظيره البلجيكي، فيليب كريديلكا، من 22 إلى 24 أبريل الجاري."
+)
+
+
+def unshape(text: str) -> str:
+    """Presentation forms back to base letters (NFKC), to read visual text in tests."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text)
+
+
+# --- shaping ---------------------------------------------------------------
+
+
+def test_arabic_is_shaped_into_joining_forms():
+    shaped = visual("سلام")
+    # seen left to right: final meem, lam-alef ligature (final), initial seen
+    assert shaped == "\ufee1\ufefc\ufeb3"
+
+
+def test_lam_alef_is_one_cell_and_allah_is_not_squeezed():
+    assert cell_len(visual("الأمم")) == 4  # 5 code points, lam + hamza-alef joined
+    allah = visual("الله")
+    assert "\ufdf2" not in allah
+    assert cell_len(allah) == 4
+
+
+def test_tatweel_is_kept():
+    assert "\u0640" in visual("بـــت")
+
+
+def test_harakat_follow_their_base_letter_in_visual_order():
+    drawn = visual("أيضًا")
+    tanwin = drawn.index("\u064b")
+    # the mark comes right after dad (medial form U+FEC0), not before it
+    assert unshape(drawn[tanwin - 1]) == "ض"
+
+
+def test_harakat_can_be_dropped():
+    assert "\u064b" not in visual("أيضًا", harakat=False)
+    assert all("\u064b" not in line.text for line in layout("أيضًا", 20, harakat=False))
+
+
+def test_shape_maps_every_logical_character():
+    shaped, index = shape("لَا للاجئين")
+    assert len(index) == len("لَا للاجئين")
+    assert index[0] == index[2]  # lam and alef share their ligature
+    assert shaped[index[1]] == "\u064e"
+
+
+# --- order and mirroring ---------------------------------------------------
+
+
+def test_rtl_words_come_out_in_reverse_visual_order():
+    assert unshape(visual(UN)) == "ةدحتملا مملأا"
+
+
+def test_parentheses_around_numbers_in_arabic_keep_their_meaning():
+    # "(2025)" inside Arabic must not come out ")2025(" (python-bidi alone does that)
+    drawn = visual("القمة (2025) في الدوحة")
+    assert "(2025)" in drawn
+    assert ")2025(" not in drawn
+
+
+def test_brackets_inside_an_english_run_in_an_arabic_line_do_not_flip():
+    drawn = visual("قال John (Smith) هنا")
+    assert "John (Smith)" in drawn
+
+
+def test_brackets_around_arabic_in_english_face_the_right_way():
+    drawn = visual("He said (الأمم المتحدة) ok")
+    assert drawn.startswith("He said (")
+    assert drawn.endswith(") ok")
+
+
+def test_nested_and_unbalanced_brackets_are_mirrored_by_level():
+    drawn = visual("قال [أ (ب) ج] و(د")
+    # an opening bracket at an odd level is drawn with the glyph ")"
+    assert unshape(drawn) == "د)و [ج (ب) أ] لاق"
+    # an unpaired bracket before English in an RTL line sits at its right end, mirrored
+    assert visual("[abc", base="rtl") == "abc]"
+
+
+def test_mirroring_is_not_a_string_replace():
+    # both pairs flip only where their resolved level is odd
+    drawn = visual("(ما) and (what)", base="ltr")
+    assert drawn.count("(") == 2 and drawn.count(")") == 2
+    assert drawn.endswith("(what)")
+
+
+def test_paragraph_direction_is_that_of_the_first_strong_character():
+    assert is_rtl("2025 الأمم")
+    assert not is_rtl("UN الأمم")
+    assert not is_rtl("2025")
+    assert not is_rtl("")
+    assert layout("UN الأمم", 40)[0].rtl is False
+    assert layout("UN الأمم", 40, base="rtl")[0].rtl is True
+
+
+def test_arabic_indic_digits_and_punctuation_stay_in_place():
+    drawn = unshape(visual("العدد ١٢٣ ؟"))
+    assert drawn == "؟ ١٢٣ ددعلا"
+
+
+def test_bad_options_are_refused():
+    with pytest.raises(ValueError):
+        visual("x", base="up")
+    with pytest.raises(ValueError):
+        layout("x", 10, mode="fancy")
+
+
+# --- terminal mode ---------------------------------------------------------
+
+
+def test_terminal_mode_is_logical_unshaped_and_sanitised():
+    assert visual("مرحبا (1) \x1b[2J", mode="terminal") == "مرحبا (1) \u241b[2J"
+    lines = layout("مرحبا بكم في الأمم المتحدة", 12, mode="terminal")
+    assert [line.text for line in lines] == ["مرحبا بكم في", "الأمم", "المتحدة"]
+    assert all(line.rtl for line in lines)
+
+
+# --- wrapping --------------------------------------------------------------
+
+
+def test_wrapped_lines_fit_and_keep_reading_order():
+    lines = layout(SEED_PARAGRAPH, 40)
+    assert len(lines) > 3
+    assert all(line.cells <= 40 and line.rtl for line in lines)
+    assert all(cell_len(line.text) == line.cells for line in lines)
+    # the first words of the paragraph are on the first line, at its right end
+    assert unshape(lines[0].text).endswith("برغملا ريفس")
+    assert "ﻱﺭﺎﺠﻟﺍ" in lines[-1].text or "ﻱﺭﺎﺠﻟﺍ." in lines[-1].text
+
+
+def test_wrapping_loses_and_duplicates_nothing():
+    lines = layout(SEED_PARAGRAPH, 40)
+    words = [SEED_PARAGRAPH[line.start : line.end] for line in lines]
+    assert " ".join(words) == SEED_PARAGRAPH
+    assert [w for line in words for w in line.split()] == SEED_PARAGRAPH.split()
+
+
+def test_a_word_longer_than_the_line_is_broken_not_dropped():
+    word = "الاجتماعية" * 3
+    lines = layout(word, 7)
+    assert all(line.cells <= 7 for line in lines)
+    assert "".join(word[line.start : line.end] for line in lines) == word
+
+
+def test_a_letter_and_its_mark_are_never_split():
+    text = "شَدَّدَ" * 4
+    for width in range(1, 9):
+        for line in layout(text, width):
+            assert text[line.start] not in "\u064e\u0651"
+
+
+def test_newlines_start_paragraphs_with_their_own_direction():
+    lines = layout("Hello world\nمرحبا بالعالم\n\nend", 80)
+    assert [line.rtl for line in lines] == [False, True, False, False]
+    assert lines[2].text == "" and lines[2].cells == 0
+
+
+def test_layout_width_is_measured_after_shaping():
+    # 12 code points but 10 cells once the two lam-alefs are joined
+    text = "الأمم للاجئين"
+    assert len(text) == 13
+    assert len(layout(text, 11)) == 1
+
+
+def test_layout_is_cached_and_returns_fresh_lists():
+    first = layout(SEED_PARAGRAPH, 50)
+    first.clear()
+    assert layout(SEED_PARAGRAPH, 50)
+    module = importlib.import_module("uneventtui.text.layout")
+    assert module._layout.cache_info().hits >= 1
+
+
+def test_line_is_a_frozen_value():
+    line = Line("abc", False, 3)
+    with pytest.raises(AttributeError):
+        line.text = "x"  # type: ignore[misc]
+
+
+# --- cursor map ------------------------------------------------------------
+
+
+def test_cursor_map_in_english_is_the_column_of_each_character():
+    assert visual_with_map("abc") == ("abc", [0, 1, 2, 3])
+
+
+def test_cursor_map_in_arabic_runs_right_to_left():
+    drawn, cells = visual_with_map("سلام")
+    assert cells[0] == 2  # before the first letter: on it, at the right end
+    assert cells[1] == cells[2] == 1  # lam and alef share the ligature's cell
+    assert cells[3] == 0
+    assert cells[4] == -1  # after the last letter typed: to its left
+
+
+def test_cursor_map_with_numbers_in_arabic():
+    drawn, cells = visual_with_map("لا 12")
+    assert drawn == "12 \ufefb"
+    assert cells == [3, 3, 2, 0, 1, 2]
+
+
+def test_cursor_map_covers_control_characters():
+    text = "a\u202eb\tc"
+    drawn, cells = visual_with_map(text)
+    assert len(cells) == len(text) + 1
+    assert cells == sorted(cells)
+
+
+# --- control characters ----------------------------------------------------
+
+
+def test_trojan_source_bidi_controls_are_dropped():
+    # U+202E would make "abc" display as "cba"
+    assert sanitize("x = '\u202eabc\u202c'") == "x = 'abc'"
+    assert visual("\u2067abc\u2069") == "abc"
+    assert sanitize("a\u200eb\u200fc\u061cd\u2066e\u2069") == "abcde"
+
+
+def test_escape_and_c0_c1_controls_become_visible_placeholders():
+    assert sanitize("\x1b[31mred") == "\u241b[31mred"
+    assert sanitize("a\x00b\x07c\x7f") == "a\u2400b\u2407c\u2421"
+    assert sanitize("x\x9by") == "x\ufffdy"  # C1 CSI
+    assert all(
+        not (0 <= ord(c) < 0x20 and c != "\n") for c in sanitize("".join(map(chr, range(0x20))))
+    )
+
+
+def test_line_breaks_are_normalised_and_tabs_expanded():
+    assert sanitize("a\r\nb\rc\u2028d\u0085e") == "a\nb\nc\nd\ne"
+    assert sanitize("a\tb") == "a       b"
+
+
+def test_joiners_and_marks_are_kept():
+    assert sanitize("ب\u200dت\u200c") == "ب\u200dت\u200c"
+    assert sanitize("أيضًا") == "أيضًا"
+
+
+def test_sanitize_is_idempotent():
+    text = "\x1b\u202e\t\r\n\x85\udc80مرحبا"
+    assert sanitize(sanitize(text)) == sanitize(text)
+
+
+def test_nothing_drawn_carries_a_control_character():
+    text = "a\x1b]0;pwned\x07b\u009b2J\u202e"
+    for line in layout(text, 5):
+        assert all(c.isprintable() for c in line.text)
+    assert visual(text).isprintable()

@@ -1,0 +1,191 @@
+"""The text layer against independent references: GNU FriBidi's CLI on every
+line and sentence of the seeds and on mixed-direction lines, and Unicode's
+BidiCharacterTest.txt through our level resolver and python-bidi's order.
+
+Skipped, with the reason, where Debian's libfribidi-bin or unicode-data is
+missing; CI installs both."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from bidi import get_display
+
+from uneventtui import cli
+from uneventtui.text import _generate_tables as tables
+from uneventtui.text import uba, visual
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+UNICODE = Path("/usr/share/unicode")
+FRIBIDI = shutil.which("fribidi")
+
+needs_fribidi = pytest.mark.skipif(
+    FRIBIDI is None, reason="GNU FriBidi's CLI `fribidi` is missing (Debian: libfribidi-bin)"
+)
+needs_unicode = pytest.mark.skipif(
+    not (UNICODE / "BidiCharacterTest.txt").exists(),
+    reason="/usr/share/unicode/BidiCharacterTest.txt is missing (Debian: unicode-data)",
+)
+
+# Mixed-direction lines: brackets (nested, unbalanced), quotes, numbers and
+# ranges, Latin in Arabic, Arabic in English, Arabic punctuation and digits.
+MIXED = [
+    "انعقدت القمة (2025) في الدوحة.",
+    "القمة الاجتماعية العالمية الثانية (الدوحة، 4–6 نوفمبر 2025)",
+    "من 4–6 نوفمبر، ومن 6 إلى 12 مارس 1995",
+    "قال John (Smith) هنا",
+    "قال [أ (ب) ج] و(د",
+    "قال (ما [لم) يقل]",
+    "He said (الأمم المتحدة) ok",
+    "The summit (القمة الاجتماعية) met in Doha [2025].",
+    "Copenhagen 1995 ثم الدوحة 2025",
+    'قال "مرحبا" و«أهلاً» ثم "bye"',
+    "العدد ١٢٣٤ و 12.5% و-3 و+4",
+    "abc (def [الأمم) ghi]",
+    "برنامج الأمم المتحدة الإنمائي (UNDP) ومنظمة العمل الدولية (ILO)",
+    "هل حضرت القمة؟ نعم، حضرتها؛ وكانت ناجحة.",
+    "الوثيقة A/CONF.166/9 والقرار 78/261",
+    "www.un.org/ar ومكتب DESA",
+    "((( متداخلة ))) و)) مقلوبة ((",
+    "١٩٩٥–٢٠٢٥ ثلاثون عاماً",
+    "2025 الأمم",
+    "UN الأمم",
+    "سعر 100$ أو 50€ (تقريبا)",
+    "أيضًا شدَّد على دورِهِ",
+    "Email: info@un.org (مكتب)",
+    "<عنوان> و{قوس} و[مربع]",
+]
+
+
+def _sentences(line: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?؟])\s+", line) if s.strip()]
+
+
+def seed_lines() -> list[str]:
+    lines = []
+    for path in SEEDS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                lines.append(line)
+                lines.extend(s for s in _sentences(line) if s != line)
+    return lines
+
+
+def fribidi(lines: list[str], *options: str) -> list[str]:
+    """FriBidi's rendering of each line (--nobreak, no padding, lam-alef fillers removed)."""
+    result = subprocess.run(
+        [FRIBIDI, "--nopad", "--nobreak", "--width", "100000", *options],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    return [line.replace("\ufeff", "") for line in result.stdout.split("\n")[: len(lines)]]
+
+
+def test_seed_corpus_is_substantial():
+    lines = seed_lines()
+    assert len(SEEDS) == 5
+    assert len(lines) > 100
+    assert sum("(" in line for line in lines) >= 5
+
+
+@needs_fribidi
+@pytest.mark.parametrize("corpus", ["seeds", "mixed"])
+def test_visual_agrees_with_fribidi(corpus):
+    lines = seed_lines() if corpus == "seeds" else MIXED
+    expected = fribidi(lines)
+    pairs = zip(lines, expected, strict=True)
+    wrong = [(line, want, visual(line)) for line, want in pairs if visual(line) != want]
+    assert not wrong, f"{len(wrong)} of {len(lines)} lines differ; first: {wrong[0]}"
+
+
+@needs_fribidi
+@pytest.mark.parametrize("base", ["rtl", "ltr"])
+def test_forced_direction_agrees_with_fribidi(base):
+    lines = MIXED + seed_lines()[:40]
+    expected = fribidi(lines, f"--{base}")
+    for line, want in zip(lines, expected, strict=True):
+        assert visual(line, base=base) == want, line
+
+
+@needs_fribidi
+def test_render_command_agrees_with_fribidi_on_the_seeds(tmp_path, capsys):
+    """The issue's "done when": `render --nopad --width 1000` = FriBidi, line by line."""
+    lines = [line for line in seed_lines() if len(line) <= 1000] + MIXED
+    source = tmp_path / "corpus.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert cli.main(["render", "--nopad", "--width", "1000", str(source)]) == 0
+    rendered = capsys.readouterr().out.split("\n")[:-1]
+    assert rendered == fribidi(lines)
+
+
+@needs_fribidi
+def test_harakat_between_lam_and_alef_keep_the_ligature():
+    """A deliberate difference: FriBidi leaves لَا unjoined, we draw the lam-alef
+    ligature with its fatha, as Arabic type does."""
+    assert fribidi(["لَا"]) == ["\ufe8e\ufedf\u064e"]
+    assert visual("لَا") == "\ufefb\u064e"
+
+
+def _bidi_character_tests():
+    path = UNICODE / "BidiCharacterTest.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            codes, direction, para, levels, order = line.split(";")
+            text = "".join(chr(int(code, 16)) for code in codes.split())
+            yield text, int(direction), int(para), levels.split(), [int(i) for i in order.split()]
+
+
+@needs_unicode
+def test_bidi_character_test_levels_and_order():
+    """Every case: our resolved levels (after L1) and visual order (L2), and
+    python-bidi's visual order, which we draw."""
+    checked = 0
+    failures = []
+    for text, direction, para, levels, order in _bidi_character_tests():
+        if any(unicodedata.category(c) == "Cn" for c in text):
+            continue  # assigned after this Python's Unicode database
+        base = None if direction == 2 else direction
+        got_para, got = uba.resolve_levels(text, base)
+        got = uba.line_levels(text, got, got_para)
+        removed = [uba.bidi_class(c) in uba._REMOVED_BY_X9 for c in text]
+        got_levels = ["x" if r else str(level) for r, level in zip(removed, got, strict=True)]
+        got_order = [i for i in uba.visual_order(got) if not removed[i]]
+        display = get_display(text, base_dir={0: "L", 1: "R"}.get(direction))
+        expected_display = "".join(text[i] for i in order)
+        if (
+            got_para != para
+            or got_levels != levels
+            or got_order != order
+            or "".join(c for c in display if uba.bidi_class(c) not in uba._REMOVED_BY_X9)
+            != expected_display
+        ):
+            failures.append(text)
+        checked += 1
+    assert checked > 90_000
+    assert not failures, f"{len(failures)} cases fail, first: {failures[0]!r}"
+
+
+@needs_unicode
+def test_shipped_unicode_tables_match_the_unicode_data():
+    module = importlib.import_module("uneventtui.text._unicode_tables")
+    assert tables.read_mirrors(UNICODE) == module.MIRRORS
+    assert tables.read_brackets(UNICODE) == module.BRACKETS
+
+
+def test_mirror_table_agrees_with_the_bidi_mirrored_property():
+    module = importlib.import_module("uneventtui.text._unicode_tables")
+    for code, image in module.MIRRORS.items():
+        if unicodedata.category(chr(code)) != "Cn":
+            assert unicodedata.mirrored(chr(code)) == 1, hex(code)
+        assert module.MIRRORS.get(image, code) == code or image not in module.MIRRORS
+    assert uba.mirror("(") == ")" and uba.mirror("«") == "»" and uba.mirror("a") == "a"

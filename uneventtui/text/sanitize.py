@@ -1,0 +1,56 @@
+"""The control-character policy: what may reach the terminal from data or input.
+
+Text from data files, seeds, configuration or the keyboard passes through
+`sanitize` before it is shaped or drawn:
+
+- Bidi controls are dropped: the embeddings and overrides U+202A-U+202E, the
+  isolates U+2066-U+2069, the deprecated format controls U+206A-U+206F, and the
+  marks LRM U+200E, RLM U+200F and ALM U+061C. Such characters are invisible and
+  could make the displayed text lie about its content ("Trojan Source",
+  CVE-2021-42574); without them every visible character is drawn where the
+  plain Unicode Bidirectional Algorithm puts it. U+FEFF (BOM / zero-width
+  no-break space) and the interlinear annotation characters U+FFF9-U+FFFB are
+  dropped too.
+- Line breaks are normalised to "\\n": CR LF, CR, NEL U+0085, LINE SEPARATOR
+  U+2028 and PARAGRAPH SEPARATOR U+2029. Each "\\n" starts a new paragraph.
+- Tabs are expanded to spaces (tab stops every 8 characters, per line).
+- Every other C0 control and DEL is replaced by its visible picture from the
+  Control Pictures block (ESC -> U+241B "␛", NUL -> U+2400 "␀", DEL -> U+2421
+  "␡"), and the C1 controls U+0080-U+009F (which some terminals execute) and
+  lone surrogates by U+FFFD "�". Nothing that could start an escape
+  sequence reaches the terminal, and the reader sees that something was there.
+- Everything else is kept, including ZWJ/ZWNJ (they matter to Arabic-script
+  joining) and combining marks.
+
+`sanitize` is idempotent: its output contains nothing it would change.
+"""
+
+from __future__ import annotations
+
+import re
+
+BIDI_CONTROLS = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x2070), 0x200E, 0x200F, 0x061C])
+_DROPPED = BIDI_CONTROLS | {0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB}
+
+_TABLE: dict[int, str | None] = {code: None for code in _DROPPED}
+for _code in range(0x20):
+    _TABLE[_code] = chr(0x2400 + _code)
+_TABLE[0x7F] = "\u2421"
+for _code in range(0x80, 0xA0):
+    _TABLE[_code] = "\ufffd"
+for _code in (0x0D, 0x85, 0x2028, 0x2029):
+    _TABLE[_code] = "\n"
+del _TABLE[0x0A]  # "\n" stays
+del _TABLE[0x09]  # tabs are expanded afterwards
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def sanitize(text: str) -> str:
+    """Apply the control-character policy (see the module docstring) to `text`."""
+    if text.isprintable():  # the common case: nothing to do
+        return text
+    text = text.replace("\r\n", "\n").translate(_TABLE)
+    if "\t" in text:
+        text = "\n".join(line.expandtabs(8) for line in text.split("\n"))
+    return _SURROGATES.sub("\ufffd", text)

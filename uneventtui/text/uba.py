@@ -1,0 +1,445 @@
+"""The Unicode Bidirectional Algorithm (UAX #9), levels and line reordering.
+
+python-bidi reorders correctly but exposes no embedding levels, and rule L4
+(mirroring), L3 (marks after their base) and a cursor map all need them. This
+module resolves them: rules P2-P3, X1-X10, W1-W7, N0-N2, I1-I2, then per line
+L1 and L2. It is checked against every case of Unicode's BidiCharacterTest.txt
+(tests/test_text_uba.py), and the visual order it gives is checked against
+python-bidi's on every line the text layer draws.
+
+Characters removed by rule X9 (embedding controls and BN) are retained, as
+UAX #9 section 5.2 allows: each takes the level of the character before it
+(the paragraph level at the start), so that every index has a place in the
+visual order.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from uneventtui.text._unicode_tables import BRACKETS, MIRRORS
+
+MAX_DEPTH = 125
+_MAX_BRACKET_STACK = 63
+
+_STRONG = frozenset(("L", "R", "AL"))
+_ISOLATE_INITIATORS = frozenset(("LRI", "RLI", "FSI"))
+_EMBEDDINGS = frozenset(("LRE", "RLE", "LRO", "RLO"))
+_REMOVED_BY_X9 = frozenset(("LRE", "RLE", "LRO", "RLO", "PDF", "BN"))
+# Neutral and isolate types, for rules N1 and N2.
+_NI = frozenset(("B", "S", "WS", "ON", "LRI", "RLI", "FSI", "PDI"))
+
+# Default Bidi_Class of unassigned code points in blocks reserved for
+# right-to-left scripts (DerivedBidiClass.txt), for a Python whose Unicode
+# database predates the text.
+_DEFAULT_R = ((0x0590, 0x05FF), (0x07C0, 0x085F), (0xFB1D, 0xFB4F), (0x10800, 0x10CFF))
+_DEFAULT_AL = (
+    (0x0600, 0x07BF),
+    (0x0860, 0x08FF),
+    (0xFB50, 0xFDCF),
+    (0xFDF0, 0xFDFF),
+    (0xFE70, 0xFEFF),
+    (0x1EC70, 0x1ECBF),
+    (0x1ED00, 0x1ED4F),
+    (0x1EE00, 0x1EEFF),
+)
+
+
+@lru_cache(maxsize=4096)
+def bidi_class(char: str) -> str:
+    """The Bidi_Class of one character, with UAX #9's defaults for unassigned ones."""
+    kind = unicodedata.bidirectional(char)
+    if kind:
+        return kind
+    code = ord(char)
+    if any(lo <= code <= hi for lo, hi in _DEFAULT_R):
+        return "R"
+    if any(lo <= code <= hi for lo, hi in _DEFAULT_AL):
+        return "AL"
+    if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
+        return "BN"  # noncharacters
+    return "L"
+
+
+def mirror(char: str) -> str:
+    """Bidi_Mirroring_Glyph of `char`, or `char` itself when it has none."""
+    mirrored = MIRRORS.get(ord(char))
+    return chr(mirrored) if mirrored is not None else char
+
+
+def _matching_pdis(types: list[str]) -> dict[int, int]:
+    """BD9: each isolate initiator's matching PDI, by index."""
+    matches: dict[int, int] = {}
+    open_isolates: list[int] = []
+    for i, kind in enumerate(types):
+        if kind in _ISOLATE_INITIATORS:
+            open_isolates.append(i)
+        elif kind == "PDI" and open_isolates:
+            matches[open_isolates.pop()] = i
+        elif kind == "B":
+            open_isolates.clear()
+    return matches
+
+
+def _first_strong(types: list[str], start: int, stop: int, matches: dict[int, int]) -> str | None:
+    """P2: the first L, R or AL in types[start:stop], skipping isolated content."""
+    i = start
+    while i < stop:
+        kind = types[i]
+        if kind in _STRONG:
+            return kind
+        if kind in _ISOLATE_INITIATORS:
+            if i not in matches:
+                return None
+            i = matches[i]
+        elif kind == "B":
+            return None
+        i += 1
+    return None
+
+
+def paragraph_level(text: str) -> int:
+    """P2-P3: 1 if the first strong character (outside isolates) is R or AL, else 0."""
+    types = [bidi_class(c) for c in text]
+    strong = _first_strong(types, 0, len(types), _matching_pdis(types))
+    return 1 if strong in ("R", "AL") else 0
+
+
+def resolve_levels(text: str, base: int | None = None) -> tuple[int, list[int]]:
+    """Resolve the embedding level of every character of one paragraph.
+
+    `base` forces the paragraph level (0 or 1); None finds it by rules P2-P3.
+    Returns (paragraph level, levels) before the line rules L1-L2.
+    """
+    original = [bidi_class(c) for c in text]
+    n = len(text)
+    matches = _matching_pdis(original)
+    if base is None:
+        strong = _first_strong(original, 0, n, matches)
+        para = 1 if strong in ("R", "AL") else 0
+    else:
+        para = base
+    if n == 0:
+        return para, []
+    types = list(original)
+    levels = _explicit_levels(text, types, original, para, matches)
+    for sequence, sos, eos in _isolating_run_sequences(types, levels, para, matches):
+        _resolve_sequence(text, types, original, levels, sequence, sos, eos)
+    # Characters removed by X9 are retained (section 5.2) at the preceding level.
+    previous = para
+    for i, kind in enumerate(types):
+        if kind in _REMOVED_BY_X9:
+            levels[i] = previous
+        else:
+            previous = levels[i]
+    return para, levels
+
+
+def _explicit_levels(
+    text: str, types: list[str], original: list[str], para: int, matches: dict[int, int]
+) -> list[int]:
+    """X1-X8: explicit embedding levels; applies overrides to `types` in place."""
+    n = len(types)
+    levels = [para] * n
+    # Each entry: (level, override type or None, isolate status).
+    stack: list[tuple[int, str | None, bool]] = [(para, None, False)]
+    overflow_isolates = overflow_embeddings = valid_isolates = 0
+    for i in range(n):
+        kind = original[i]
+        level, override, _ = stack[-1]
+        if kind in _EMBEDDINGS:
+            levels[i] = level
+            odd = kind in ("RLE", "RLO")
+            new = (level + 1) | 1 if odd else (level + 2) & ~1
+            if new <= MAX_DEPTH and overflow_isolates == 0 and overflow_embeddings == 0:
+                new_override = {"RLO": "R", "LRO": "L"}.get(kind)
+                stack.append((new, new_override, False))
+            elif overflow_isolates == 0:
+                overflow_embeddings += 1
+        elif kind in _ISOLATE_INITIATORS:
+            levels[i] = level
+            if override:
+                types[i] = override
+            if kind == "FSI":
+                stop = matches.get(i, n)
+                rtl = _first_strong(original, i + 1, stop, matches) in ("R", "AL")
+            else:
+                rtl = kind == "RLI"
+            new = (level + 1) | 1 if rtl else (level + 2) & ~1
+            if new <= MAX_DEPTH and overflow_isolates == 0 and overflow_embeddings == 0:
+                valid_isolates += 1
+                stack.append((new, None, True))
+            else:
+                overflow_isolates += 1
+        elif kind == "PDI":
+            if overflow_isolates > 0:
+                overflow_isolates -= 1
+            elif valid_isolates > 0:
+                overflow_embeddings = 0
+                while not stack[-1][2]:
+                    stack.pop()
+                stack.pop()
+                valid_isolates -= 1
+            level, override, _ = stack[-1]
+            levels[i] = level
+            if override:
+                types[i] = override
+        elif kind == "PDF":
+            levels[i] = level
+            if overflow_isolates > 0:
+                pass
+            elif overflow_embeddings > 0:
+                overflow_embeddings -= 1
+            elif not stack[-1][2] and len(stack) >= 2:
+                stack.pop()
+        elif kind == "B":
+            levels[i] = para
+        else:
+            levels[i] = level
+            if override and kind != "BN":
+                types[i] = override
+    return levels
+
+
+def _isolating_run_sequences(
+    types: list[str], levels: list[int], para: int, matches: dict[int, int]
+) -> list[tuple[list[int], str, str]]:
+    """X9-X10: the isolating run sequences, each with its sos and eos types."""
+    kept = [i for i, kind in enumerate(types) if kind not in _REMOVED_BY_X9]
+    runs: list[list[int]] = []
+    for i in kept:
+        if runs and levels[runs[-1][-1]] == levels[i]:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    run_of_start = {run[0]: r for r, run in enumerate(runs)}
+    position = {i: k for k, i in enumerate(kept)}
+    sequences = []
+    for run in runs:
+        first = run[0]
+        if types[first] == "PDI" and first in matches.values():
+            continue  # continues the sequence of its isolate initiator
+        sequence = list(run)
+        while types[sequence[-1]] in _ISOLATE_INITIATORS and sequence[-1] in matches:
+            pdi = matches[sequence[-1]]
+            r = run_of_start.get(pdi)
+            if r is None:
+                break
+            sequence.extend(runs[r])
+        start, end = sequence[0], sequence[-1]
+        level = levels[start]
+        k = position[start]
+        before = levels[kept[k - 1]] if k > 0 else para
+        k = position[end]
+        if types[end] in _ISOLATE_INITIATORS and end not in matches:
+            after = para
+        else:
+            after = levels[kept[k + 1]] if k + 1 < len(kept) else para
+        sos = "R" if max(before, level) % 2 else "L"
+        eos = "R" if max(after, level) % 2 else "L"
+        sequences.append((sequence, sos, eos))
+    return sequences
+
+
+def _resolve_sequence(
+    text: str,
+    types: list[str],
+    original: list[str],
+    levels: list[int],
+    sequence: list[int],
+    sos: str,
+    eos: str,
+) -> None:
+    """W1-W7, N0-N2 and I1-I2 on one isolating run sequence."""
+    t = [types[i] for i in sequence]
+    n = len(t)
+    # W1: NSM takes the type of what precedes it (ON after an isolate initiator or PDI).
+    prev = sos
+    for k in range(n):
+        if t[k] == "NSM":
+            t[k] = "ON" if prev in _ISOLATE_INITIATORS or prev == "PDI" else prev
+        prev = t[k]
+    # W2: EN after AL becomes AN. W3: AL becomes R.
+    last_strong = sos
+    for k in range(n):
+        kind = t[k]
+        if kind in ("L", "R", "AL"):
+            last_strong = kind
+        elif kind == "EN" and last_strong == "AL":
+            t[k] = "AN"
+    for k in range(n):
+        if t[k] == "AL":
+            t[k] = "R"
+    # W4: a single separator between two numbers of the same kind joins them.
+    for k in range(1, n - 1):
+        kind = t[k]
+        if kind == "ES" and t[k - 1] == "EN" and t[k + 1] == "EN":
+            t[k] = "EN"
+        elif kind == "CS" and t[k - 1] == t[k + 1] and t[k - 1] in ("EN", "AN"):
+            t[k] = t[k - 1]
+    # W5: terminators next to European numbers become EN.
+    k = 0
+    while k < n:
+        if t[k] == "ET":
+            end = k
+            while end < n and t[end] == "ET":
+                end += 1
+            if (k > 0 and t[k - 1] == "EN") or (end < n and t[end] == "EN"):
+                for j in range(k, end):
+                    t[j] = "EN"
+            k = end
+        else:
+            k += 1
+    # W6: remaining separators and terminators are neutral.
+    for k in range(n):
+        if t[k] in ("ES", "ET", "CS"):
+            t[k] = "ON"
+    # W7: EN after L (or an L sos) becomes L.
+    last_strong = sos
+    for k in range(n):
+        kind = t[k]
+        if kind in ("L", "R"):
+            last_strong = kind
+        elif kind == "EN" and last_strong == "L":
+            t[k] = "L"
+    level = levels[sequence[0]]
+    embedding = "R" if level % 2 else "L"
+    _resolve_brackets(text, t, original, sequence, sos, embedding)
+    # N1/N2: runs of neutrals take the surrounding direction, else the embedding one.
+    k = 0
+    while k < n:
+        if t[k] in _NI:
+            end = k
+            while end < n and t[end] in _NI:
+                end += 1
+            before = sos if k == 0 else _as_strong(t[k - 1])
+            after = eos if end == n else _as_strong(t[end])
+            value = before if before == after else embedding
+            for j in range(k, end):
+                t[j] = value
+            k = end
+        else:
+            k += 1
+    # I1/I2: implicit levels.
+    for k, i in enumerate(sequence):
+        kind = t[k]
+        if level % 2 == 0:
+            if kind == "R":
+                levels[i] = level + 1
+            elif kind in ("AN", "EN"):
+                levels[i] = level + 2
+        elif kind in ("L", "EN", "AN"):
+            levels[i] = level + 1
+
+
+def _as_strong(kind: str) -> str:
+    """For N0-N1, European and Arabic numbers count as R."""
+    return "R" if kind in ("R", "EN", "AN") else kind
+
+
+def _canonical_bracket(code: int) -> int:
+    """BD16 compares brackets up to canonical equivalence (U+2329 ≡ U+3008)."""
+    decomposition = unicodedata.decomposition(chr(code))
+    if decomposition and not decomposition.startswith("<") and " " not in decomposition:
+        return int(decomposition, 16)
+    return code
+
+
+def _bracket_pairs(text: str, t: list[str], sequence: list[int]) -> list[tuple[int, int]]:
+    """BD16: positions (within the sequence) of matched bracket pairs, by opening."""
+    pairs = []
+    stack: list[tuple[int, int]] = []  # (canonical closing bracket wanted, position)
+    for k, i in enumerate(sequence):
+        if t[k] != "ON":
+            continue
+        entry = BRACKETS.get(ord(text[i]))
+        if entry is None:
+            continue
+        partner, kind = entry
+        if kind == "o":
+            if len(stack) == _MAX_BRACKET_STACK:
+                break
+            stack.append((_canonical_bracket(partner), k))
+        else:
+            code = _canonical_bracket(ord(text[i]))
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == code:
+                    pairs.append((stack[depth][1], k))
+                    del stack[depth:]
+                    break
+    pairs.sort()
+    return pairs
+
+
+def _resolve_brackets(
+    text: str, t: list[str], original: list[str], sequence: list[int], sos: str, embedding: str
+) -> None:
+    """N0: paired brackets take the direction of their content or context."""
+    n = len(t)
+    for open_k, close_k in _bracket_pairs(text, t, sequence):
+        found_embedding = found_opposite = False
+        for k in range(open_k + 1, close_k):
+            strong = _as_strong(t[k])
+            if strong == embedding:
+                found_embedding = True
+                break
+            if strong in ("L", "R"):
+                found_opposite = True
+        if found_embedding:
+            value = embedding
+        elif found_opposite:
+            context = sos
+            for k in range(open_k - 1, -1, -1):
+                strong = _as_strong(t[k])
+                if strong in ("L", "R"):
+                    context = strong
+                    break
+            value = context if context != embedding else embedding
+        else:
+            continue
+        for k in (open_k, close_k):
+            t[k] = value
+            # Marks that followed the bracket (W1 made them ON) follow it again.
+            j = k + 1
+            while j < n and original[sequence[j]] == "NSM":
+                t[j] = value
+                j += 1
+
+
+def line_levels(text: str, levels: list[int], para: int) -> list[int]:
+    """L1: reset separators and trailing white space of one line to the paragraph level."""
+    result = list(levels)
+    trailing = True  # inside white space that runs up to the end of the line
+    for i in range(len(text) - 1, -1, -1):
+        kind = bidi_class(text[i])
+        if kind in ("S", "B"):
+            result[i] = para
+            trailing = True
+        elif trailing and (kind in ("WS", "FSI", "LRI", "RLI", "PDI") or kind in _REMOVED_BY_X9):
+            result[i] = para
+        else:
+            trailing = False
+    return result
+
+
+def visual_order(levels: list[int]) -> list[int]:
+    """L2: logical indices in visual order, left to right."""
+    order = list(range(len(levels)))
+    if not levels:
+        return order
+    highest = max(levels)
+    lowest_odd = min((lv for lv in levels if lv % 2), default=highest + 1)
+    for level in range(highest, lowest_odd - 1, -1):
+        k = 0
+        n = len(order)
+        while k < n:
+            if levels[order[k]] >= level:
+                end = k
+                while end < n and levels[order[end]] >= level:
+                    end += 1
+                order[k:end] = order[k:end][::-1]
+                k = end
+            else:
+                k += 1
+    return order
