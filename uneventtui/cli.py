@@ -8,39 +8,62 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from uneventtui import __version__
+from uneventtui.commands.common import DATA_HELP
 
 # Modules under uneventtui.commands, one per verb; the order is the order of --help.
-VERBS: tuple[str, ...] = ("render",)
+VERBS: tuple[str, ...] = ("events", "entities", "show", "check", "render")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argparse tree: global options and one sub-parser per verb."""
     parser = argparse.ArgumentParser(
         prog="uneventtui",
-        description="Explore the UN's social-development history, 1995-2025, in a terminal.",
+        description="Explore the UN's social-development history, 1995-2025, in a terminal. "
+        "Run without a verb to open the explorer.",
+        epilog="`uneventtui VERB --help` describes each verb. "
+        "--data may also follow the verb: `uneventtui check --data DIR`.",
     )
     parser.add_argument("--version", action="version", version=f"uneventtui {__version__}")
-    parser.add_argument("--data", metavar="DIR", help="dataset directory (default: shipped data)")
+    parser.add_argument("--data", metavar="DIR", default=None, help=DATA_HELP)
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
     for module in VERBS:
         importlib.import_module(f"uneventtui.commands.{module}").add_parser(sub)
     return parser
 
 
+def run_tui(args: argparse.Namespace) -> int:
+    """The bare command: the explorer (replaced when the TUI lands)."""
+    print(
+        "uneventtui: the interactive explorer is not built yet.\n"
+        "Meanwhile the verbs work: `uneventtui events`, `uneventtui entities`,\n"
+        "`uneventtui show ID`, `uneventtui check` (see `uneventtui --help`).",
+        file=sys.stderr,
+    )
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `uneventtui` command."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.verb is None:
-        print(
-            "uneventtui: the explorer is not built yet; use a verb (see --help).",
-            file=sys.stderr,
-        )
-        return 2
-    return int(args.run(args) or 0)
+    try:
+        if args.verb is None:
+            return run_tui(args)
+        status = int(args.run(args) or 0)
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        # The reader went away (`uneventtui events | head`): stop quietly, and keep
+        # Python from complaining again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, as a shell reports a command killed by it
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -103,7 +103,7 @@ def _one_line(text: str) -> str:
     return _CONTROL_RE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
-def _suggest(word: str, choices: Any) -> str:
+def did_you_mean(word: str, choices: Any) -> str:
     """' (did you mean 'x'?)' for the closest choice, or ''."""
     matches = difflib.get_close_matches(word, [str(c) for c in choices], n=1, cutoff=0.6)
     return f" (did you mean '{matches[0]}'?)" if matches else ""
@@ -420,7 +420,7 @@ class _Checker:
                 tables = ("dataset", *ARRAY_TABLES)
                 self.problem(
                     shown,
-                    f"unknown table '{key}'{_suggest(key, tables)}; "
+                    f"unknown table '{key}'{did_you_mean(key, tables)}; "
                     f"known tables: {', '.join(tables)}",
                     table=None,
                     line=line,
@@ -635,7 +635,7 @@ class _Checker:
             self.entry_problem(
                 entry,
                 "kind",
-                f"unknown source kind {kind!r}{_suggest(kind, SOURCE_KINDS)}; "
+                f"unknown source kind {kind!r}{did_you_mean(kind, SOURCE_KINDS)}; "
                 f"use 'seed' or 'external'",
             )
             return
@@ -665,7 +665,7 @@ class _Checker:
                 entry,
                 "file",
                 f"seed file {file_name!r} not found in {self.seeds_dir}"
-                f"{_suggest(file_name, sorted(p.name for p in self.seeds_dir.iterdir()))}",
+                f"{did_you_mean(file_name, sorted(p.name for p in self.seeds_dir.iterdir()))}",
             )
         elif self.seed_text(file_name) is None:
             self.entry_problem(
@@ -686,7 +686,7 @@ class _Checker:
         if target is None:
             if self.incomplete:
                 return
-            hint = _suggest(ref, self.ids[table])
+            hint = did_you_mean(ref, self.ids[table])
             if not self.ids[table]:
                 hint = f" (the dataset defines no [[{table}]])"
             self.entry_problem(entry, name, f"unknown {noun} {ref!r}{hint}")
@@ -751,7 +751,7 @@ class _Checker:
             self.entry_problem(
                 entry,
                 "kind",
-                f"unknown entity kind {kind!r}{_suggest(kind, ENTITY_KINDS)}; "
+                f"unknown entity kind {kind!r}{did_you_mean(kind, ENTITY_KINDS)}; "
                 f"use one of {', '.join(ENTITY_KINDS)}",
             )
         self.check_source_refs(entry, entry.values.get("sources", ()))

@@ -1,0 +1,388 @@
+"""The command line on the small fixture: options, exit codes, tables and the JSON contract."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from uneventtui import __version__, cli
+from uneventtui.output import Column, render_table
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini"
+DATA = str(MINI / "data")
+
+EVENT_KEYS = [
+    "id",
+    "kind",
+    "track",
+    "title_ar",
+    "title_en",
+    "start",
+    "end",
+    "date_note",
+    "place",
+    "participants",
+    "organizations",
+    "sources",
+    "summary_ar",
+    "summary_en",
+]
+ENTITY_KEYS = [
+    "id",
+    "kind",
+    "subkind",
+    "name_ar",
+    "name_en",
+    "aliases",
+    "description_ar",
+    "description_en",
+]
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    """Run `uneventtui ARGV` in-process: (exit status, stdout, stderr)."""
+    try:
+        code = cli.main(list(argv))
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_process(*argv: str, data_dir: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the command in a child process (for what only a real process shows)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "uneventtui.cli", *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=data_dir or ROOT,
+        timeout=60,
+    )
+
+
+def broken_copy(tmp_path: Path) -> Path:
+    """The fixture with a bad date, a dangling reference and a typo in a field name."""
+    shutil.copytree(MINI, tmp_path / "mini")
+    events = tmp_path / "mini" / "data" / "events.toml"
+    text = events.read_text(encoding="utf-8")
+    for old, new in [
+        ('start = "2024-02-26"', 'start = "2024-02-31"'),
+        ('place = "doha"', 'place = "dohha"'),
+        ("date_note =", "date_not ="),
+    ]:
+        assert old in text
+        text = text.replace(old, new, 1)
+    events.write_text(text, encoding="utf-8")
+    return tmp_path / "mini" / "data"
+
+
+# --- Options ---------------------------------------------------------------------
+
+
+def test_version(capsys):
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert out.strip() == f"uneventtui {__version__}"
+
+
+DATA_VERBS = ("check", "events", "entities", "show")
+
+
+@pytest.mark.parametrize("verb", cli.VERBS)
+def test_every_verb_has_help(capsys, verb):
+    code, out, _ = run(capsys, verb, "--help")
+    assert code == 0
+    assert out.startswith(f"usage: uneventtui {verb}")
+    if verb in DATA_VERBS:
+        assert "--data DIR" in out
+
+
+def test_data_works_before_and_after_the_verb(capsys):
+    before = run(capsys, "--data", DATA, "events", "--json")
+    after = run(capsys, "events", "--data", DATA, "--json")
+    assert before[0] == after[0] == 0
+    assert before[1] == after[1]
+    assert len(json.loads(before[1])) == 3
+
+
+def test_data_after_the_verb_wins(capsys, tmp_path):
+    code, _, err = run(capsys, "--data", str(tmp_path / "nowhere"), "check", "--data", DATA)
+    assert code == 0, err
+
+
+# --- check -----------------------------------------------------------------------
+
+
+def test_check_clean_dataset(capsys):
+    code, out, err = run(capsys, "check", "--data", DATA)
+    assert code == 0
+    assert "OK: 3 events, 4 entities, 3 sources" in out
+    assert err == ""
+
+
+def test_check_reports_each_mistake_on_one_line(tmp_path):
+    data = broken_copy(tmp_path)
+    result = run_process("check", "--data", str(data), data_dir=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3, result.stdout
+    typo, date, ref = lines  # in the order of the file
+    assert date.startswith(f"{data}/events.toml:")
+    assert "event '2024-resolution-78-261', field 'start'" in date
+    assert "'2024-02-31' is not a valid date" in date
+    assert "event '2024-geneva-visit', field 'date_not'" in typo
+    assert "did you mean 'date_note'" in typo
+    assert "event '2025-doha-summit', field 'place'" in ref
+    assert "unknown entity 'dohha'" in ref
+    assert "3 problems" in result.stderr
+
+
+def test_check_on_a_file_not_a_directory(capsys, tmp_path):
+    (tmp_path / "x.toml").write_text("", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--data", str(tmp_path / "x.toml"))
+    assert code == 1
+    assert "not a directory" in out
+
+
+# --- Verbs on a broken dataset ----------------------------------------------------
+
+
+@pytest.mark.parametrize("argv", [["events"], ["entities", "--json"], ["show", "doha"]])
+def test_verbs_print_problems_not_tracebacks(capsys, tmp_path, argv):
+    data = broken_copy(tmp_path)
+    code, out, err = run(capsys, *argv, "--data", str(data))
+    assert code == 1
+    assert out == ""
+    assert "the dataset has 3 problems" in err
+    assert "field 'start'" in err and "Traceback" not in err
+
+
+# --- events ----------------------------------------------------------------------
+
+
+def test_events_json_contract(capsys):
+    code, out, _ = run(capsys, "events", "--json", "--data", DATA)
+    assert code == 0
+    events = json.loads(out)
+    assert [e["id"] for e in events] == [
+        "2024-resolution-78-261",
+        "2024-geneva-visit",
+        "2025-doha-summit",
+    ]
+    for event in events:
+        assert list(event) == EVENT_KEYS
+    resolution, visit, doha = events
+    assert (visit["start"], visit["end"]) == ("2024-04-22", "2024-04-24")
+    assert (doha["start"], doha["end"]) == ("2025-11", None)  # a month stays a month
+    assert resolution["place"] is None and doha["place"] == "doha"
+    assert visit["participants"] == [
+        {"entity": "omar-hilale", "role_ar": "ميسّر مشارك", "role_en": "co-facilitator"}
+    ]
+    assert visit["organizations"] == ["who"]
+    assert visit["sources"][0] == {
+        "source": "seed-geneva",
+        "quote": "قام بزيارة عمل إلى جنيف مع نظيره البلجيكي",
+    }
+    assert visit["sources"][1]["source"] == "desa-wssd2"
+    assert visit["sources"][1]["url"].startswith("https://social.desa.un.org/")
+    assert doha["sources"][0]["url"] == "https://social.desa.un.org/world-summit-2025"
+    assert resolution["sources"][0]["symbol"] == "A/RES/78/261"
+    assert "inferred" in visit["date_note"]
+    assert resolution["date_note"] is None
+    # Arabic is written as is, not as \u escapes.
+    assert "زيارة عمل" in out
+
+
+def test_events_filters(capsys):
+    _, out, _ = run(capsys, "events", "--json", "--kind", "visit", "--data", DATA)
+    assert [e["id"] for e in json.loads(out)] == ["2024-geneva-visit"]
+    _, out, _ = run(capsys, "events", "--json", "--track", "migration", "--data", DATA)
+    assert json.loads(out) == []
+    _, out, _ = run(capsys, "events", "--json", "--entity", "doha", "--data", DATA)
+    assert [e["id"] for e in json.loads(out)] == ["2025-doha-summit"]
+
+
+def test_events_unknown_filter_value(capsys):
+    code, out, err = run(capsys, "events", "--track", "sumit", "--data", DATA)
+    assert code == 2
+    assert out == ""
+    assert "unknown track 'sumit'" in err and "did you mean 'summit'" in err
+
+
+def test_events_table_is_aligned_and_shaped(capsys, monkeypatch):
+    # Every string from the data goes through the text layer's visual().
+    monkeypatch.setattr("uneventtui.text.visual", lambda text, base=None: f"<{text}>")
+    code, out, _ = run(capsys, "events", "--data", DATA)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:5] == ["DATE", "ID", "KIND", "TRACK", "TITLE"]
+    rows = lines[1:4]
+    assert "<زيارة عمل الميسّرين المشاركين إلى جنيف>" in rows[1]
+    assert "<22–24 April 2024*>" in rows[1]  # the * marks an inferred date
+    ids = ["<2024-resolution-78-261>", "<2024-geneva-visit>", "<2025-doha-summit>"]
+    columns = {cell_len(row[: row.index(i)]) for row, i in zip(rows, ids, strict=True)}
+    assert len(columns) == 1  # the id column starts at the same cell in every row
+    # The Arabic column is right-aligned: every row ends at the same cell.
+    assert len({cell_len(row) for row in rows}) == 1
+    assert "date inferred" in lines[-1]
+
+
+def test_data_is_never_read_as_markup(capsys, tmp_path):
+    shutil.copytree(MINI, tmp_path / "mini")
+    events = tmp_path / "mini" / "data" / "events.toml"
+    text = events.read_text(encoding="utf-8")
+    text = text.replace('"Resolution 78/261"', '"[bold red]Resolution[/] 78/261"')
+    events.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "events", "--data", str(tmp_path / "mini" / "data"))
+    assert code == 0
+    assert "[bold red]Resolution[/] 78/261" in out
+
+
+def test_broken_pipe_is_quiet(tmp_path):
+    # Enough events that the output outgrows the pipe's buffer.
+    shutil.copytree(MINI, tmp_path / "mini")
+    many = "".join(
+        f'[[event]]\nid = "e{i:04d}"\nkind = "visit"\ntrack = "summit"\n'
+        f'title_ar = "زيارة رقم {i}"\ntitle_en = "Visit number {i}"\nstart = "2001"\n'
+        f'sources = [{{ source = "desa-wssd2" }}]\n\n'
+        for i in range(1500)
+    )
+    (tmp_path / "mini" / "data" / "many.toml").write_text(many, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    argv = [sys.executable, "-m", "uneventtui.cli", "events", "--json"]
+    with subprocess.Popen(
+        [*argv, "--data", str(tmp_path / "mini" / "data")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as child:
+        assert child.stdout is not None and child.stderr is not None
+        assert child.stdout.readline().strip() == b"["
+        child.stdout.close()  # like `| head -1`
+        err = child.stderr.read().decode()
+        child.wait(timeout=60)
+    assert "Traceback" not in err and "Error" not in err, err
+
+
+# --- entities --------------------------------------------------------------------
+
+
+def test_entities_json_contract(capsys):
+    code, out, _ = run(capsys, "entities", "--json", "--data", DATA)
+    assert code == 0
+    entities = json.loads(out)
+    assert [e["id"] for e in entities] == ["doha", "geneva", "omar-hilale", "who"]
+    for entity in entities:
+        assert list(entity) == ENTITY_KEYS
+    hilale = entities[2]
+    assert hilale["kind"] == "person"
+    assert hilale["name_ar"] == "عمر هلال"
+    assert hilale["aliases"] == ["Hilale", "هلال"]
+    assert hilale["subkind"] is None
+
+
+def test_entities_by_kind(capsys):
+    _, out, _ = run(capsys, "entities", "--kind", "place", "--json", "--data", DATA)
+    assert [e["id"] for e in json.loads(out)] == ["doha", "geneva"]
+    code, _, err = run(capsys, "entities", "--kind", "people", "--data", DATA)
+    assert code == 2 and "invalid choice" in err
+
+
+def test_entities_table(capsys):
+    code, out, _ = run(capsys, "entities", "--data", DATA)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:5] == ["ID", "KIND", "SUBKIND", "EVENTS", "NAME"]
+    who = next(line for line in lines if line.startswith("who "))
+    assert "World Health Organization" in who and "organization" in who
+
+
+# --- show ------------------------------------------------------------------------
+
+
+def test_show_event_json_is_the_events_item(capsys):
+    _, listing, _ = run(capsys, "events", "--json", "--data", DATA)
+    code, out, _ = run(capsys, "show", "2024-geneva-visit", "--json", "--data", DATA)
+    assert code == 0
+    assert json.loads(out) == json.loads(listing)[1]
+
+
+def test_show_entity_json_lists_its_events(capsys):
+    code, out, _ = run(capsys, "show", "omar-hilale", "--json", "--data", DATA)
+    assert code == 0
+    shown = json.loads(out)
+    assert list(shown) == [*ENTITY_KEYS, "events"]
+    assert [e["id"] for e in shown["events"]] == ["2024-geneva-visit"]
+    assert list(shown["events"][0]) == EVENT_KEYS
+
+
+def test_show_event_text(capsys):
+    code, out, _ = run(capsys, "show", "2024-geneva-visit", "--data", DATA)
+    assert code == 0
+    for expected in [
+        "Co-facilitators' working visit to Geneva",
+        "22–24 April 2024",
+        "2024 is inferred",
+        "Omar Hilale",
+        "co-facilitator",
+        "[who]",
+        "[seed-geneva]",
+        "geneva-visit.txt",
+        "قام بزيارة عمل إلى جنيف",
+        "https://social.desa.un.org/second-world-summit-for-social-development",
+    ]:
+        assert expected in out
+
+
+def test_show_entity_lists_its_events_and_roles(capsys):
+    code, out, _ = run(capsys, "show", "omar-hilale", "--data", DATA)
+    assert code == 0
+    assert "Omar Hilale" in out and "عمر هلال" in out
+    assert "events (1)" in out
+    assert "2024-geneva-visit" in out.split("events (1)")[1]
+    roles = next(line for line in out.splitlines() if line.startswith("roles"))
+    assert "co-facilitator" in roles and "2024-geneva-visit" in roles
+
+
+def test_show_unknown_id(capsys):
+    code, out, err = run(capsys, "show", "omar-hilal", "--data", DATA)
+    assert code == 1
+    assert out == ""
+    assert "no event or entity has the id 'omar-hilal'" in err
+    assert "did you mean 'omar-hilale'" in err
+
+
+# --- Tables ----------------------------------------------------------------------
+
+
+def test_table_fits_the_terminal_and_cuts_arabic_at_its_end():
+    arabic = "القمة العالمية الثانية للتنمية الاجتماعية"  # (visual order is the text layer's job)
+    columns = [Column("ID"), Column("TITLE", shrink_to=5), Column("AR", right=True, shrink_to=8)]
+    rows = [["a", "Second World Summit for Social Development", arabic]]
+    lines = render_table(columns, rows, width=40)
+    assert all(cell_len(line) <= 40 for line in lines)
+    row = lines[1]
+    assert "…" in row
+    # A right-to-left cell keeps its right end (where it starts) and loses its left.
+    assert row.endswith(arabic[-5:])
+    assert render_table(columns, rows)[1].endswith(arabic)  # no width: nothing is cut
+
+
+def test_wide_characters_align():
+    columns = [Column("A"), Column("B")]
+    lines = render_table(columns, [["漢字", "x"], ["ab", "y"]])
+    assert [cell_len(line[: line.index(c)]) for line, c in zip(lines[1:], "xy", strict=True)] == [
+        6,
+        6,
+    ]

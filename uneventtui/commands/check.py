@@ -1,0 +1,43 @@
+"""`uneventtui check`: validate a dataset; every problem, one line each."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from uneventtui import paths
+from uneventtui.commands.common import add_verb, report_problems
+from uneventtui.loader import DataError, load_timeline
+from uneventtui.output import plural
+
+
+def add_parser(subparsers) -> None:
+    parser = add_verb(
+        subparsers,
+        "check",
+        "validate a dataset and list every problem",
+        "Validate a dataset directory: TOML syntax, fields, dates, references, ids,\n"
+        "and that every quote occurs in its seed article. Prints one line per problem\n"
+        "(file:line: entry, field: message) and exits 1, or a summary and exits 0.",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    data = getattr(args, "data", None)
+    shown = str(data) if data is not None else str(paths.shipped_data_dir())
+    try:
+        timeline = load_timeline(data)
+    except DataError as error:
+        report_problems(error.problems, sys.stdout)
+        print(f"{shown}: {plural(len(error.problems), 'problem')}", file=sys.stderr)
+        return 1
+    quotes = sum(1 for e in timeline.events for r in e.sources if r.quote)
+    seeds = sum(1 for s in timeline.sources.values() if s.kind == "seed")
+    print(
+        f"{shown}: OK: {plural(len(timeline.events), 'event')}, "
+        f"{plural(len(timeline.entities), 'entity', 'entities')}, "
+        f"{plural(len(timeline.sources), 'source')} ({plural(seeds, 'seed article')}; "
+        f"{plural(quotes, 'quote')} found verbatim in {timeline.seeds_dir})"
+    )
+    return 0

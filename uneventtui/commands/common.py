@@ -1,0 +1,65 @@
+"""What the verbs share: the --data option (before or after the verb) and loading."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from uneventtui.loader import DataError, Problem, load_timeline
+from uneventtui.model import Timeline
+from uneventtui.output import plural, terminal_width, visual
+
+DATA_HELP = "dataset directory (default: the shipped data)"
+
+
+def data_options() -> argparse.ArgumentParser:
+    """A parent parser giving a verb `--data DIR`, so `uneventtui check --data DIR` works.
+
+    Its default is SUPPRESS: a sub-parser's default would otherwise overwrite the
+    value given before the verb (`uneventtui --data DIR check`).
+    """
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--data", metavar="DIR", default=argparse.SUPPRESS, help=DATA_HELP)
+    return parent
+
+
+def add_verb(subparsers: Any, name: str, summary: str, description: str = "") -> Any:
+    """A verb's sub-parser, with the shared options."""
+    return subparsers.add_parser(
+        name,
+        help=summary,
+        description=description or summary,
+        parents=[data_options()],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def add_json(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--json", action="store_true", help=f"print {what} as JSON (see README) instead of a table"
+    )
+
+
+def format_problem(problem: Problem, stream: Any) -> str:
+    """A problem line; its Arabic (a quote, a name) shaped when it goes to a terminal."""
+    line = str(problem)
+    return visual(line, "ltr") if terminal_width(stream) is not None else line
+
+
+def report_problems(problems: list[Problem], stream: Any = None) -> None:
+    """One line per problem."""
+    stream = stream or sys.stderr
+    for problem in problems:
+        print(format_problem(problem, stream), file=stream)
+
+
+def load(args: argparse.Namespace) -> Timeline | None:
+    """The dataset the user chose; None after printing its problems to stderr."""
+    try:
+        return load_timeline(getattr(args, "data", None))
+    except DataError as error:
+        count = plural(len(error.problems), "problem")
+        print(f"uneventtui: the dataset has {count} (`uneventtui check`):", file=sys.stderr)
+        report_problems(error.problems)
+        return None

@@ -1,0 +1,67 @@
+"""`uneventtui entities`: the people, organisations and places of the dataset."""
+
+from __future__ import annotations
+
+import argparse
+
+from uneventtui.commands.common import add_json, add_verb, load
+from uneventtui.model import ENTITY_KINDS, Entity, Timeline
+from uneventtui.output import (
+    Column,
+    entity_json,
+    print_json,
+    print_lines,
+    render_table,
+    terminal_width,
+    visual,
+)
+
+
+def add_parser(subparsers) -> None:
+    parser = add_verb(
+        subparsers,
+        "entities",
+        "list the people, organisations and places",
+        "List the entities by id, with how many events name each.",
+    )
+    parser.add_argument("--kind", choices=ENTITY_KINDS, help="only entities of this kind")
+    add_json(parser, "the entities")
+    parser.set_defaults(run=run)
+
+
+def entities_table(entities: list[Entity], timeline: Timeline, width: int | None) -> list[str]:
+    columns = [
+        Column("ID", shrink_to=12),
+        Column("KIND"),
+        Column("SUBKIND"),
+        Column("EVENTS", right=True),
+        Column("NAME", shrink_to=16),
+        Column(visual("الاسم"), right=True, shrink_to=12),
+    ]
+    rows = [
+        [
+            visual(e.id),
+            e.kind,
+            visual(e.subkind),
+            str(timeline.event_count(e.id)),
+            visual(e.name_en),
+            visual(e.name_ar),
+        ]
+        for e in entities
+    ]
+    return render_table(columns, rows, width)
+
+
+def run(args: argparse.Namespace) -> int:
+    timeline = load(args)
+    if timeline is None:
+        return 1
+    entities = sorted(
+        (e for e in timeline.entities.values() if args.kind in (None, e.kind)),
+        key=lambda e: e.id,
+    )
+    if args.json:
+        print_json([entity_json(e) for e in entities])
+    else:
+        print_lines(entities_table(entities, timeline, terminal_width()))
+    return 0

@@ -1,0 +1,112 @@
+"""`uneventtui events`: the timeline, in chronological order."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from uneventtui.commands.common import add_json, add_verb, load
+from uneventtui.loader import did_you_mean
+from uneventtui.model import Event, Timeline, format_range
+from uneventtui.output import (
+    Column,
+    event_json,
+    print_json,
+    print_lines,
+    render_table,
+    terminal_width,
+    visual,
+)
+
+INFERRED = "*"
+
+
+def add_parser(subparsers) -> None:
+    parser = add_verb(
+        subparsers,
+        "events",
+        "list the events in chronological order",
+        "List the events, oldest first (a partial date such as 2025-07 sorts as its first\n"
+        "day; ties by id). A * after a date marks it as inferred: `show ID` says why.",
+    )
+    parser.add_argument("--track", metavar="T", help="only events of this track (an id)")
+    parser.add_argument("--kind", metavar="K", help="only events of this kind (an id)")
+    parser.add_argument("--entity", metavar="ID", help="only events naming this entity")
+    add_json(parser, "the events")
+    parser.set_defaults(run=run)
+
+
+def check_choice(what: str, value: str | None, known) -> bool:
+    """True when `value` is None or known; otherwise say what is known and return False."""
+    if value is None or value in known:
+        return True
+    print(
+        f"uneventtui: unknown {what} {value!r}{did_you_mean(value, known)}; "
+        f"known: {', '.join(sorted(known))}",
+        file=sys.stderr,
+    )
+    return False
+
+
+def date_cell(event: Event) -> str:
+    text = format_range(event.start, event.end)
+    return text + INFERRED if event.date_note else text
+
+
+def events_table(events: list[Event], width: int | None) -> list[str]:
+    """Events as table lines: date, id, kind, track, and the title in both languages."""
+    columns = [
+        Column("DATE"),
+        Column("ID", shrink_to=12),
+        Column("KIND"),
+        Column("TRACK"),
+        Column("TITLE", shrink_to=16),
+        Column(visual("العنوان"), right=True, shrink_to=12),
+    ]
+    rows = [
+        [
+            visual(date_cell(e)),
+            visual(e.id),
+            visual(e.kind),
+            visual(e.track),
+            visual(e.title_en),
+            visual(e.title_ar),
+        ]
+        for e in events
+    ]
+    lines = render_table(columns, rows, width)
+    if any(e.date_note for e in events):
+        lines.append(f"{INFERRED} date inferred: `uneventtui show ID` says why")
+    return lines
+
+
+def select(timeline: Timeline, args: argparse.Namespace) -> list[Event] | None:
+    """The events the options ask for; None (after a message) for an unknown value."""
+    ok = (
+        check_choice("track", args.track, timeline.tracks)
+        and check_choice("kind", args.kind, timeline.event_kinds)
+        and check_choice("entity", args.entity, timeline.entities)
+    )
+    if not ok:
+        return None
+    events = timeline.events_of(args.entity) if args.entity else timeline.events
+    return [
+        e
+        for e in events
+        if (args.track is None or e.track == args.track)
+        and (args.kind is None or e.kind == args.kind)
+    ]
+
+
+def run(args: argparse.Namespace) -> int:
+    timeline = load(args)
+    if timeline is None:
+        return 1
+    events = select(timeline, args)
+    if events is None:
+        return 2
+    if args.json:
+        print_json([event_json(e, timeline) for e in events])
+    else:
+        print_lines(events_table(events, terminal_width()))
+    return 0

@@ -1,0 +1,171 @@
+"""`uneventtui show ID`: one event in full, or an entity with the events that name it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from uneventtui.commands.common import add_json, add_verb, load
+from uneventtui.commands.events import events_table
+from uneventtui.loader import did_you_mean
+from uneventtui.model import Entity, Event, Label, Timeline, format_range
+from uneventtui.output import (
+    entity_json,
+    event_json,
+    pad,
+    print_json,
+    print_lines,
+    terminal_width,
+    wrap,
+)
+
+LABEL_WIDTH = 15
+PLAIN_WIDTH = 100  # wrapping width when not printing to a terminal
+
+
+def add_parser(subparsers) -> None:
+    parser = add_verb(
+        subparsers,
+        "show",
+        "show one event, or an entity and its events",
+        "Show an event in full (dates, place, participants and their roles, sources and\n"
+        "quotes), or an entity with its names, description, roles and events.",
+    )
+    parser.add_argument("id", metavar="ID", help="an event id or an entity id")
+    add_json(parser, "it")
+    parser.set_defaults(run=run)
+
+
+class Page:
+    """Label / value lines, values wrapped and right-to-left ones right-aligned."""
+
+    def __init__(self, width: int):
+        self.width = width
+        self.lines: list[str] = []
+
+    def heading(self, text: str) -> None:
+        for line, rtl in wrap(text, self.width):
+            self.lines.append(pad(line, self.width, right=True).rstrip() if rtl else line)
+
+    def field(self, label: str, value: str, indent: int = 0) -> None:
+        """A labelled value; several paragraphs ("\\n") each take their own direction."""
+        if not value:
+            return
+        room = self.width - LABEL_WIDTH - indent
+        first = True
+        for line, rtl in wrap(value, room):
+            head = (label if first else "").ljust(LABEL_WIDTH) + " " * indent
+            body = pad(line, room, right=True) if rtl else line
+            self.lines.append((head + body).rstrip())
+            first = False
+
+    def blank(self) -> None:
+        self.lines.append("")
+
+
+def both(name_en: str, name_ar: str, ident: str | None = None) -> str:
+    """'English · العربية [id]' in logical order (shaped later, as one line)."""
+    text = " · ".join(x for x in (name_en, name_ar) if x)
+    return f"{text} [{ident}]" if ident else text
+
+
+def label(labels: dict[str, Label], ident: str) -> str:
+    known = labels.get(ident)
+    return both(known.name_en, known.name_ar, ident) if known else ident
+
+
+def entity_name(timeline: Timeline, ident: str) -> str:
+    entity = timeline.entities.get(ident)
+    return both(entity.name_en, entity.name_ar, ident) if entity else ident
+
+
+def event_page(event: Event, timeline: Timeline, width: int) -> list[str]:
+    page = Page(width)
+    page.heading(event.title_en)
+    page.heading(event.title_ar)
+    page.blank()
+    page.field("id", event.id)
+    page.field("date", format_range(event.start, event.end))
+    page.field("", format_range(event.start, event.end, "ar"))
+    page.field("date note", event.date_note)
+    page.field("kind", label(timeline.event_kinds, event.kind))
+    page.field("track", label(timeline.tracks, event.track))
+    if event.place:
+        page.field("place", entity_name(timeline, event.place))
+    for i, participant in enumerate(event.participants):
+        role = both(participant.role_en, participant.role_ar)
+        text = entity_name(timeline, participant.entity) + (f": {role}" if role else "")
+        page.field("participants" if i == 0 else "", text)
+    for i, org in enumerate(event.organizations):
+        page.field("organizations" if i == 0 else "", entity_name(timeline, org))
+    page.field("summary", "\n".join(x for x in (event.summary_ar, event.summary_en) if x))
+    for i, ref in enumerate(event.sources):
+        source = timeline.sources.get(ref.source)
+        title = source.title if source and source.title else ""
+        if source is not None and source.kind == "seed":
+            where = f"seed article {source.file}"
+            if source.outlet:
+                where += f", {source.outlet}"
+        else:
+            where = ref.url or (source.reference if source else "")
+        page.field("sources" if i == 0 else "", f"[{ref.source}] {title}".rstrip())
+        page.field("", where, indent=2)
+        if ref.quote:
+            page.field("", f"«{ref.quote}»", indent=2)
+    return page.lines
+
+
+def entity_page(
+    entity: Entity, timeline: Timeline, width: int, table_width: int | None
+) -> list[str]:
+    page = Page(width)
+    page.heading(entity.name_en)
+    page.heading(entity.name_ar)
+    page.blank()
+    page.field("id", entity.id)
+    page.field("kind", f"{entity.kind} ({entity.subkind})" if entity.subkind else entity.kind)
+    page.field("aliases", " · ".join(entity.aliases))
+    page.field("about", "\n".join(x for x in (entity.description_ar, entity.description_en) if x))
+    for i, (event, participant) in enumerate(timeline.roles_of(entity.id)):
+        role = both(participant.role_en, participant.role_ar) or "participant"
+        when = format_range(event.start, event.end)
+        page.field("roles" if i == 0 else "", f"{when}: {role} [{event.id}]")
+    events = timeline.events_of(entity.id)
+    page.blank()
+    page.lines.append(f"events ({len(events)})")
+    if events:
+        table = events_table(events, table_width - 2 if table_width else None)
+        page.lines.extend("  " + line for line in table)
+    return page.lines
+
+
+def run(args: argparse.Namespace) -> int:
+    timeline = load(args)
+    if timeline is None:
+        return 1
+    event = timeline.event(args.id)
+    entity = timeline.entities.get(args.id)
+    if event is None and entity is None:
+        known = [*timeline.entities, *(e.id for e in timeline.events)]
+        print(
+            f"uneventtui: no event or entity has the id {args.id!r}{did_you_mean(args.id, known)}"
+            "; `uneventtui events` and `uneventtui entities` list them",
+            file=sys.stderr,
+        )
+        return 1
+    if args.json:
+        if event is not None:
+            print_json(event_json(event, timeline))
+        else:
+            assert entity is not None
+            data = entity_json(entity)
+            data["events"] = [event_json(e, timeline) for e in timeline.events_of(entity.id)]
+            print_json(data)
+        return 0
+    width = terminal_width()
+    if event is not None:
+        lines = event_page(event, timeline, width or PLAIN_WIDTH)
+    else:
+        lines = entity_page(entity, timeline, width or PLAIN_WIDTH, width)
+    print_lines(lines)
+    return 0

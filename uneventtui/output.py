@@ -1,0 +1,215 @@
+"""What the command-line verbs print: stable JSON for scripts, aligned tables for people.
+
+JSON is the contract scripts and tests rely on (see README, "Command line"): keys in a
+fixed order, Arabic as is (`ensure_ascii=False`), absent values as null. Tables pass
+every string from the data through `uneventtui.text.visual` (shaped, visual order,
+control characters made harmless) and align columns by terminal cells, so Arabic lines
+up with Latin text. Nothing here is Rich markup: data is printed as plain text.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from rich.cells import cell_len, get_character_cell_size
+
+from uneventtui import text as _text
+from uneventtui.model import Entity, Event, SourceRef, Timeline
+
+ELLIPSIS = "…"
+
+
+# --- JSON ------------------------------------------------------------------------
+
+
+def _or_none(value: str | None) -> str | None:
+    return value or None
+
+
+def source_ref_json(ref: SourceRef, timeline: Timeline) -> dict[str, Any]:
+    """{source, quote} for a seed; {source, url, symbol} for an external reference."""
+    source = timeline.sources.get(ref.source)
+    if source is not None and source.kind == "seed":
+        return {"source": ref.source, "quote": ref.quote}
+    return {
+        "source": ref.source,
+        "url": ref.url or (source.url if source else None),
+        "symbol": source.symbol if source else None,
+    }
+
+
+def event_json(event: Event, timeline: Timeline) -> dict[str, Any]:
+    """One event as the JSON contract gives it (keys in this order)."""
+    return {
+        "id": event.id,
+        "kind": event.kind,
+        "track": event.track,
+        "title_ar": event.title_ar,
+        "title_en": event.title_en,
+        "start": event.start.iso(),
+        "end": event.end.iso() if event.end else None,
+        "date_note": _or_none(event.date_note),
+        "place": event.place,
+        "participants": [
+            {"entity": p.entity, "role_ar": _or_none(p.role_ar), "role_en": _or_none(p.role_en)}
+            for p in event.participants
+        ],
+        "organizations": list(event.organizations),
+        "sources": [source_ref_json(ref, timeline) for ref in event.sources],
+        "summary_ar": _or_none(event.summary_ar),
+        "summary_en": _or_none(event.summary_en),
+    }
+
+
+def entity_json(entity: Entity) -> dict[str, Any]:
+    """One entity as the JSON contract gives it (keys in this order)."""
+    return {
+        "id": entity.id,
+        "kind": entity.kind,
+        "subkind": _or_none(entity.subkind),
+        "name_ar": entity.name_ar,
+        "name_en": entity.name_en,
+        "aliases": list(entity.aliases),
+        "description_ar": _or_none(entity.description_ar),
+        "description_en": _or_none(entity.description_en),
+    }
+
+
+def print_json(value: Any, file: TextIO | None = None) -> None:
+    """Stable, readable JSON: Arabic as is, keys in the order built."""
+    print(json.dumps(value, ensure_ascii=False, indent=2), file=file or sys.stdout)
+
+
+# --- Text for the terminal -------------------------------------------------------
+
+
+def visual(value: str, base: str | None = None) -> str:
+    """A string from the data as a terminal should draw it (see `uneventtui.text`)."""
+    return _text.visual(value, base) if base else _text.visual(value)
+
+
+def is_rtl(value: str) -> bool:
+    """Does the text read right to left (its first strong character)?"""
+    func = getattr(_text, "is_rtl", None)
+    if func is not None:
+        return bool(func(value))
+    for char in value:  # until the text layer provides is_rtl
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def wrap(value: str, width: int) -> list[tuple[str, bool]]:
+    """`value` wrapped to `width` cells: (visual line, right-align it) pairs."""
+    layout = getattr(_text, "layout", None)
+    if layout is not None:
+        return [(line.text, line.rtl) for line in layout(value, max(width, 1))]
+    # Until the text layer lands: one line per paragraph, unwrapped.
+    return [(visual(p), is_rtl(p)) for p in value.split("\n")]
+
+
+def terminal_width(stream: TextIO | None = None) -> int | None:
+    """The terminal's width when printing to one; None (no limit) for pipes and files."""
+    stream = stream or sys.stdout
+    try:
+        if not stream.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def fit(value: str, width: int, rtl: bool = False) -> str:
+    """Cut a visual string to `width` cells with an ellipsis.
+
+    Right-to-left text is in visual order, its beginning on the right: it loses its
+    left end instead.
+    """
+    if cell_len(value) <= width:
+        return value
+    if width <= 0:
+        return ""
+    budget = width - 1
+    chars = reversed(value) if rtl else iter(value)
+    kept: list[str] = []
+    used = 0
+    for char in chars:
+        size = get_character_cell_size(char)
+        if used + size > budget:
+            break
+        kept.append(char)
+        used += size
+    if rtl:
+        return ELLIPSIS + "".join(reversed(kept))
+    return "".join(kept) + ELLIPSIS
+
+
+def pad(value: str, width: int, right: bool = False) -> str:
+    """Pad a visual string to `width` cells, on the left when right-aligned."""
+    space = " " * max(0, width - cell_len(value))
+    return space + value if right else value + space
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its header, whether it is right-aligned, and its minimum width
+    when the table must shrink to fit the terminal (0: never shrink)."""
+
+    header: str
+    right: bool = False
+    shrink_to: int = 0
+
+
+def render_table(
+    columns: Sequence[Column], rows: Iterable[Sequence[str]], width: int | None = None
+) -> list[str]:
+    """Rows of visual strings as aligned lines, headers first; shrinks to `width` if set."""
+    rows = [list(row) for row in rows]
+    widths = [
+        max([cell_len(col.header), *(cell_len(row[i]) for row in rows)])
+        for i, col in enumerate(columns)
+    ]
+    if width is not None:
+        widths = _shrink(columns, widths, width - 2 * (len(columns) - 1))
+    lines = []
+    for row in [[c.header for c in columns], *rows]:
+        cells = [
+            pad(fit(cell, w, rtl=col.right), w, right=col.right)
+            for cell, col, w in zip(row, columns, widths, strict=True)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def _shrink(columns: Sequence[Column], widths: list[int], room: int) -> list[int]:
+    """Narrow the shrinkable columns, widest first, until the row fits in `room`."""
+    widths = list(widths)
+    while sum(widths) > room:
+        candidates = [
+            i for i, col in enumerate(columns) if col.shrink_to and widths[i] > col.shrink_to
+        ]
+        if not candidates:
+            break
+        widest = max(candidates, key=lambda i: widths[i])
+        widths[widest] -= 1
+    return widths
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """'1 event', '2 events'."""
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+
+
+def print_lines(lines: Iterable[str], file: TextIO | None = None) -> None:
+    out = file or sys.stdout
+    for line in lines:
+        print(line, file=out)
