@@ -14,6 +14,7 @@ from rich.cells import cell_len
 
 from uneventtui import __version__, cli
 from uneventtui.output import Column, render_table
+from uneventtui.text import visual
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -339,7 +340,7 @@ def test_show_event_text(capsys):
         "[who]",
         "[seed-geneva]",
         "geneva-visit.txt",
-        "قام بزيارة عمل إلى جنيف",
+        visual("قام بزيارة عمل إلى جنيف", "rtl"),  # shaped, in visual order
         "https://social.desa.un.org/second-world-summit-for-social-development",
     ]:
         assert expected in out
@@ -348,7 +349,7 @@ def test_show_event_text(capsys):
 def test_show_entity_lists_its_events_and_roles(capsys):
     code, out, _ = run(capsys, "show", "omar-hilale", "--data", DATA)
     assert code == 0
-    assert "Omar Hilale" in out and "عمر هلال" in out
+    assert "Omar Hilale" in out and visual("عمر هلال") in out
     assert "events (1)" in out
     assert "2024-geneva-visit" in out.split("events (1)")[1]
     roles = next(line for line in out.splitlines() if line.startswith("roles"))

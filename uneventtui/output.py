@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
@@ -91,30 +90,12 @@ def print_json(value: Any, file: TextIO | None = None) -> None:
 
 def visual(value: str, base: str | None = None) -> str:
     """A string from the data as a terminal should draw it (see `uneventtui.text`)."""
-    return _text.visual(value, base) if base else _text.visual(value)
-
-
-def is_rtl(value: str) -> bool:
-    """Does the text read right to left (its first strong character)?"""
-    func = getattr(_text, "is_rtl", None)
-    if func is not None:
-        return bool(func(value))
-    for char in value:  # until the text layer provides is_rtl
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
+    return _text.visual(value, base)
 
 
 def wrap(value: str, width: int) -> list[tuple[str, bool]]:
     """`value` wrapped to `width` cells: (visual line, right-align it) pairs."""
-    layout = getattr(_text, "layout", None)
-    if layout is not None:
-        return [(line.text, line.rtl) for line in layout(value, max(width, 1))]
-    # Until the text layer lands: one line per paragraph, unwrapped.
-    return [(visual(p), is_rtl(p)) for p in value.split("\n")]
+    return [(line.text, line.rtl) for line in _text.layout(value, max(width, 1))]
 
 
 def terminal_width(stream: TextIO | None = None) -> int | None:
