@@ -24,7 +24,7 @@ from bidi import get_display
 from rich.cells import cell_len, get_character_cell_size
 
 from uneventtui.text import uba
-from uneventtui.text.sanitize import sanitize
+from uneventtui.text.sanitize import sanitize, sanitize_with_offsets
 from uneventtui.text.shaping import shape
 
 MODES = ("shaped", "terminal")
@@ -142,7 +142,8 @@ def visual(text: str, base: str | None = None, mode: str = "shaped", harakat: bo
 def _visual_with_map(
     text: str, base: str | None, mode: str, harakat: bool
 ) -> tuple[str, tuple[int, ...]]:
-    logical = _one_line(text)
+    clean, offsets = sanitize_with_offsets(text)
+    logical = clean.replace("\n", " ")
     level = _level(logical, base)
     drawn, where, levels = _line(logical, level, mode, harakat)
     starts = []
@@ -152,25 +153,24 @@ def _visual_with_map(
         column += get_character_cell_size(char)
     # The cell of each logical character; zero-width ones share their base's cell.
     cells: list[int] = []
-    last = -1  # visual position of the last drawn logical character with width
+    last = -1  # visual position of the last logical character with width so far
     for p in where:
         if p >= 0 and get_character_cell_size(drawn[p]) > 0:
             last = p
             cells.append(starts[p])
         else:
             cells.append(starts[last] if last >= 0 else -1)
-    if last < 0:
-        # Nothing visible: every cursor position is at the start of the text.
+    if last < 0:  # nothing visible: every cursor position is at the start
         end = 0
-        cells = [0] * len(cells)
     elif levels[last] % 2:
         end = starts[last] - 1  # after a right-to-left character: at its left
     else:
         end = starts[last] + get_character_cell_size(drawn[last])
-    # Leading zero-width characters (no base yet) go with the first visible one.
+    # Zero-width characters before any visible one go with the first visible one.
     first_visible = next((c for c in cells if c >= 0), end)
     cells = [c if c >= 0 else first_visible for c in cells]
-    return drawn, (*cells, end)
+    cells.append(end)
+    return drawn, tuple(cells[k] for k in offsets)
 
 
 def visual_with_map(
@@ -178,37 +178,24 @@ def visual_with_map(
 ) -> tuple[str, list[int]]:
     """`visual(text)` plus where a cursor goes for each logical position 0..len(text).
 
-    The map has len(text) + 1 entries, indexed by positions in `text`
-    itself, so that an input widget can pass its own cursor index. Entry i is
-    the cell column (from the left edge of the visual string) of the cell to
-    draw a block cursor on when it stands before logical character i: the cell
-    that shows character i (a combining mark or the alef of a lam-alef shares
-    its base's cell). Entry len(text), the cursor after the last character,
-    is the cell beside that character on the side where reading continues:
-    to its right after a left-to-right character, to its LEFT after a
-    right-to-left one (an Arabic letter just typed). That can be -1, the cell
-    just left of the string, when the last character typed is drawn leftmost:
-    an RTL input should keep one free cell on the left of its text.
+    The map has len(text) + 1 entries, indexed by positions in `text` itself
+    (before sanitising), so that an input widget can pass its own cursor
+    index. Entry i is the cell column, counted from the left end of the visual
+    string, to draw a block cursor on when it stands before logical character
+    i: the cell that shows character i (a combining mark, or the alef of a
+    lam-alef, shares its base's cell). The last entry, the cursor after the
+    last character, is the cell beside that character on the side where
+    reading continues: to its right after a left-to-right character, to its
+    LEFT after a right-to-left one (an Arabic letter just typed). That is -1,
+    the cell just left of the string, when that character is drawn leftmost:
+    an RTL input keeps one free cell left of its text for it.
 
-    Control characters that `sanitize` drops share the cell of the character
-    before them; ones it expands (tabs) map to their first cell.
+    Characters that `sanitize` drops share the cell of the character after
+    them; a tab maps to its first space.
     """
     _check(base, mode)
     drawn, cells = _visual_with_map(text, base, mode, harakat)
-    if sanitize(text) == text.replace("\n", " ") or len(cells) == len(text) + 1:
-        return drawn, list(cells)
-    return drawn, _remap(text, list(cells))
-
-
-def _remap(text: str, cells: list[int]) -> list[int]:
-    """Map positions in `text` onto positions in its sanitised form."""
-    result = []
-    position = 0  # position in the sanitised text
-    for char in text:
-        result.append(cells[min(position, len(cells) - 1)])
-        position += len(sanitize(char)) if char != "\r" else 1
-    result.append(cells[-1])
-    return result
+    return drawn, list(cells)
 
 
 def _widths(paragraph: str, harakat: bool, mode: str) -> list[int]:

@@ -27,8 +27,6 @@ Text from data files, seeds, configuration or the keyboard passes through
 
 from __future__ import annotations
 
-import re
-
 BIDI_CONTROLS = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x2070), 0x200E, 0x200F, 0x061C])
 _DROPPED = BIDI_CONTROLS | {0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB}
 
@@ -43,14 +41,49 @@ for _code in (0x0D, 0x85, 0x2028, 0x2029):
 del _TABLE[0x0A]  # "\n" stays
 del _TABLE[0x09]  # tabs are expanded afterwards
 
-_SURROGATES = re.compile("[\ud800-\udfff]")
-
 
 def sanitize(text: str) -> str:
     """Apply the control-character policy (see the module docstring) to `text`."""
     if text.isprintable():  # the common case: nothing to do
         return text
-    text = text.replace("\r\n", "\n").translate(_TABLE)
+    return sanitize_with_offsets(text)[0]
+
+
+def sanitize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`sanitize(text)` and, for each position 0..len(text) in `text`, the
+    matching position in the result (a dropped character maps to where it was)."""
+    if text.isprintable():
+        return text, list(range(len(text) + 1))
+    out: list[str] = []
+    offsets: list[int] = []
+    column = 0  # characters since the last newline, for tab stops
+    n = len(text)
+    for i, char in enumerate(text):
+        offsets.append(len(out))
+        if char == "\r" and i + 1 < n and text[i + 1] == "\n":
+            continue  # CR LF is one newline
+        if char == "\t":
+            spaces = 8 - column % 8
+            out.append(" " * spaces)
+            column += spaces
+            continue
+        code = ord(char)
+        if code in _TABLE:
+            char = _TABLE[code]
+            if char is None:
+                continue
+        elif 0xD800 <= code <= 0xDFFF:
+            char = "\ufffd"
+        out.append(char)
+        column = 0 if char == "\n" else column + 1
+    offsets.append(len(out))
+    # tabs appended several characters at once: recount positions
     if "\t" in text:
-        text = "\n".join(line.expandtabs(8) for line in text.split("\n"))
-    return _SURROGATES.sub("\ufffd", text)
+        positions = []
+        total = 0
+        for piece in out:
+            positions.append(total)
+            total += len(piece)
+        positions.append(total)
+        offsets = [positions[k] for k in offsets]
+    return "".join(out), offsets

@@ -1,0 +1,109 @@
+"""Property tests: whatever the text, the layer never raises, never loses or
+duplicates a character, never exceeds the width, never emits a control."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from uneventtui.text import layout, sanitize, visual, visual_with_map
+from uneventtui.text.sanitize import BIDI_CONTROLS, sanitize_with_offsets
+from uneventtui.text.shaping import shape
+from uneventtui.text.uba import mirror
+
+PIECES = [
+    *"لاأإآبتثجحخدذرزسشصضطظعغفقكمنهويىةء",
+    *"\u064b\u064e\u064f\u0650\u0651\u0652\u0640",  # harakat, tatweel
+    *"abcXYZ0123456789٠١٢٣",
+    *"()[]{}<>«»\"'.,:;!?،؛؟-–%$+/ ",
+    "  ",
+    "\n",
+    "\t",
+    "\x1b",
+    "\x00",
+    "\x9b",
+    "\u202e",
+    "\u2067",
+    "\u2069",
+    "\u200f",
+    "\u200d",
+    "\u200c",
+    "\u00a0",
+    "漢",
+    "\u0301",
+    "\r\n",
+    "الأمم المتحدة",
+    "(2025)",
+]
+mixed_text = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+any_text = st.one_of(mixed_text, st.text(max_size=80))
+widths = st.integers(min_value=1, max_value=50)
+bases = st.sampled_from([None, "rtl", "ltr"])
+FORBIDDEN = {*range(0x20), *range(0x7F, 0xA0), *BIDI_CONTROLS}
+
+
+def _is_break(char: str) -> bool:
+    return char.isspace() and char not in "\u00a0\u2007\u202f"
+
+
+def _pairs_key(text: str) -> list[str]:
+    """A multiset of characters, blind to mirroring."""
+    return sorted(min(c, mirror(c)) for c in text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_text, widths, bases, st.booleans())
+def test_layout_keeps_every_character_once_and_fits(text, width, base, harakat):
+    clean = sanitize(text)
+    lines = layout(text, width, base=base, harakat=harakat)
+    paragraphs = clean.split("\n")
+    assert len(lines) >= len(paragraphs)
+    covered = []
+    for line in lines:
+        assert cell_len(line.text) == line.cells
+        segment = clean[line.start : line.end]
+        if line.cells > width:  # only a single character wider than the line
+            assert cell_len(segment.strip()) <= 2 and width < 2
+        # the drawn text is the shaped segment, reordered and mirrored
+        assert _pairs_key(line.text) == _pairs_key(shape(segment, harakat)[0])
+        assert not FORBIDDEN.intersection(map(ord, line.text))
+        covered.append((line.start, line.end))
+    # between and after lines, only the spaces where lines were broken
+    position = 0
+    for start, end in covered:
+        assert start >= position
+        assert all(_is_break(c) or c == "\n" for c in clean[position:start])
+        position = end
+    assert all(_is_break(c) or c == "\n" for c in clean[position:])
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text, widths)
+def test_terminal_mode_lines_are_the_logical_text(text, width):
+    clean = sanitize(text)
+    for line in layout(text, width, mode="terminal"):
+        assert line.text == clean[line.start : line.end]
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_text, bases)
+def test_visual_and_its_map(text, base):
+    drawn = visual(text, base=base)
+    assert not FORBIDDEN.intersection(map(ord, drawn))
+    mapped, cells = visual_with_map(text, base=base)
+    assert mapped == drawn
+    assert len(cells) == len(text) + 1
+    width = cell_len(drawn)
+    assert all(-1 <= c <= width for c in cells)
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_text)
+def test_sanitize_is_idempotent_and_its_offsets_are_monotonic(text):
+    clean, offsets = sanitize_with_offsets(text)
+    assert clean == sanitize(text)
+    assert sanitize(clean) == clean
+    assert len(offsets) == len(text) + 1
+    assert offsets == sorted(offsets) and offsets[-1] == len(clean)
+    assert not (FORBIDDEN - {0x0A}).intersection(map(ord, clean))
