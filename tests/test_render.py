@@ -90,3 +90,20 @@ def test_bad_width_is_refused(capsys):
     assert "--width" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         cli.main(["render", "--rtl", "--ltr"])
+
+
+def test_a_terminal_is_switched_to_explicit_bidi_around_the_output(monkeypatch):
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("مرحبا".encode())))
+    assert cli.main(["render", "--width", "10"]) == 0
+    assert terminal.getvalue() == "\x1b[8l     ﺎﺒﺣﺮﻣ\n\x1b[8h"
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("مرحبا".encode())))
+    assert cli.main(["render", "--width", "10", "--rtl-mode", "terminal"]) == 0
+    assert "\x1b" not in terminal.getvalue()

@@ -264,3 +264,13 @@ def test_nothing_drawn_carries_a_control_character():
     for line in layout(text, 5):
         assert all(c.isprintable() for c in line.text)
     assert visual(text).isprintable()
+
+
+def test_cell_widths_of_what_is_drawn():
+    # harakat are zero-width, tatweel and presentation forms one cell, CJK two
+    assert layout("أيضًا", 20)[0].cells == 4
+    assert layout("بـت", 20)[0].cells == 3
+    assert layout("漢字 abc", 20)[0].cells == 8
+    assert layout("a\x1bb", 20)[0].cells == 3  # the visible ␛ takes its cell
+    lines = layout("漢字漢字", 3)
+    assert [line.cells for line in lines] == [2, 2, 2, 2]

@@ -10,6 +10,7 @@ import shutil
 import sys
 
 from uneventtui.text import layout
+from uneventtui.text.terminal import explicit_bidi
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -88,7 +89,10 @@ def run(args: argparse.Namespace) -> int:
     for line in lines if text else []:
         pad = " " * (width - line.cells) if line.rtl and not args.nopad else ""
         out.append(pad + line.text + "\n")
-    _write("".join(out))
+    # Rows written in explicit mode stay as drawn in VTE and mintty, which would
+    # otherwise reverse our visual order a second time (see text.terminal).
+    with explicit_bidi(sys.stdout, enabled=args.rtl_mode == "shaped"):
+        _write("".join(out))
     return 0
 
 

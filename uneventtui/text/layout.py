@@ -24,10 +24,12 @@ from bidi import get_display
 from rich.cells import cell_len, get_character_cell_size
 
 from uneventtui.text import uba
+from uneventtui.text._unicode_tables import MIRRORS
 from uneventtui.text.sanitize import sanitize, sanitize_with_offsets
 from uneventtui.text.shaping import shape
 
 MODES = ("shaped", "terminal")
+_MIRROR = {chr(a): chr(b) for a, b in MIRRORS.items()}
 # How many lines python-bidi and our resolver ordered differently (tests expect 0).
 disagreements = 0
 _NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f")
@@ -83,7 +85,7 @@ def _reorder(shaped: str, level: int) -> tuple[str, list[int], list[int]]:
         global disagreements
         disagreements += 1
     _marks_after_base(shaped, levels, order)
-    text = "".join(uba.mirror(shaped[i]) if levels[i] % 2 else shaped[i] for i in order)
+    text = "".join(_MIRROR.get(shaped[i], shaped[i]) if levels[i] % 2 else shaped[i] for i in order)
     return text, order, levels
 
 
@@ -276,6 +278,21 @@ def _wrap(paragraph: str, widths: list[int], width: int) -> list[tuple[int, int]
     return lines
 
 
+def _line_text(paragraph: str, start: int, end: int, level: int, mode: str, harakat: bool) -> str:
+    """The drawn text of paragraph[start:end]."""
+    if mode == "terminal":
+        return paragraph[start:end]
+    cut_word = (start > 0 and not _is_break(paragraph[start - 1])) or (
+        end < len(paragraph) and not _is_break(paragraph[end])
+    )
+    if cut_word:  # the pieces of a cut word take their own joining forms
+        return _line(paragraph[start:end], level, mode, harakat)[0]
+    # Joining never crosses a space: the line's shaping is a slice of the paragraph's.
+    shaped, index = shape(paragraph, harakat)
+    shown = [j for j in index[start:end] if j >= 0]
+    return _reorder(shaped[shown[0] : shown[-1] + 1], level)[0] if shown else ""
+
+
 @lru_cache(maxsize=4096)
 def _layout(text: str, width: int, base: str | None, mode: str, harakat: bool) -> tuple[Line, ...]:
     width = max(1, width)
@@ -286,7 +303,7 @@ def _layout(text: str, width: int, base: str | None, mode: str, harakat: bool) -
         level = _level(paragraph, base)
         widths = _widths(paragraph, harakat, mode)
         for start, end in _wrap(paragraph, widths, width):
-            drawn = _line(paragraph[start:end], level, mode, harakat)[0]
+            drawn = _line_text(paragraph, start, end, level, mode, harakat)
             lines.append(Line(drawn, level == 1, cell_len(drawn), offset + start, offset + end))
         offset += len(paragraph) + 1
     return tuple(lines)

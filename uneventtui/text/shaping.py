@@ -64,9 +64,12 @@ def _config(harakat: bool) -> dict[str, bool]:
 _RESHAPERS = {flag: ArabicReshaper(configuration=_config(flag)) for flag in (True, False)}
 
 
+_HARAKAT = frozenset(c for c in map(chr, range(0x0600, 0x0900)) if HARAKAT_RE.match(c))
+
+
 def is_haraka(char: str) -> bool:
     """True for the combining marks arabic-reshaper treats as harakat."""
-    return HARAKAT_RE.match(char) is not None
+    return char in _HARAKAT
 
 
 def needs_shaping(text: str) -> bool:

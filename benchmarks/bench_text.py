@@ -1,0 +1,114 @@
+"""Benchmark: shaping + reordering + wrapping of the seed corpus at width 80.
+
+    python benchmarks/bench_text.py [--rounds N] [--width W]
+
+Measures `uneventtui.text.layout` in lines (paragraphs of the seeds) per
+second, cold (every cache cleared before each round) and cached (the same
+lines asked again, as the UI does), against GNU FriBidi's CLI shaping,
+reordering and breaking the same lines at the same width, in the same run.
+FriBidi is timed twice: one process per round over the whole corpus (its
+fastest use), and without its start-up cost (the time for an empty input
+subtracted), which is its pure throughput.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from uneventtui.text import layout  # noqa: E402
+from uneventtui.text import layout as _layout_function  # noqa: E402, F401
+from uneventtui.text import shaping, uba  # noqa: E402
+
+_layout_module = sys.modules["uneventtui.text.layout"]
+
+
+def corpus() -> list[str]:
+    lines = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        lines += [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return lines
+
+
+def clear_caches() -> None:
+    for cached in (
+        _layout_module._layout,
+        _layout_module._visual,
+        _layout_module._visual_with_map,
+        shaping.shape,
+        uba.bidi_class,
+    ):
+        cached.cache_clear()
+
+
+def time_layout(lines: list[str], width: int, rounds: int, cold: bool) -> float:
+    """Best time of `rounds` passes over `lines`."""
+    best = float("inf")
+    for _ in range(rounds):
+        if cold:
+            clear_caches()
+        start = time.perf_counter()
+        for line in lines:
+            layout(line, width)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def time_fribidi(text: str, width: int, rounds: int) -> float:
+    fribidi = shutil.which("fribidi")
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        subprocess.run(
+            [fribidi, "--width", str(width)], input=text, capture_output=True, text=True, check=True
+        )
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--width", type=int, default=80)
+    args = parser.parse_args()
+    lines = corpus()
+    n = len(lines)
+    chars = sum(map(len, lines))
+    out_lines = sum(len(layout(line, args.width)) for line in lines)
+    print(f"corpus: {n} lines ({chars} characters) of the five seeds, width {args.width}")
+    print(f"        {out_lines} wrapped lines out; best of {args.rounds} rounds\n")
+
+    cold = time_layout(lines, args.width, args.rounds, cold=True)
+    cached = time_layout(lines, args.width, max(args.rounds, 20), cold=False)
+    rows = [("uneventtui layout, cold", cold), ("uneventtui layout, cached", cached)]
+
+    if shutil.which("fribidi"):
+        text = "\n".join(lines) + "\n"
+        whole = time_fribidi(text, args.width, args.rounds)
+        startup = time_fribidi("", args.width, args.rounds)
+        rows += [
+            ("fribidi CLI, one process", whole),
+            ("fribidi CLI, start-up excluded", max(whole - startup, 1e-9)),
+        ]
+    else:
+        print("fribidi not found (Debian: libfribidi-bin): no baseline\n")
+
+    print(f"{'':34} {'lines/s':>10} {'µs/line':>9} {'vs fribidi':>11}")
+    baseline = rows[2][1] if len(rows) > 2 else None
+    for name, seconds in rows:
+        ratio = f"{baseline / seconds:10.2f}x" if baseline else ""
+        print(f"{name:34} {n / seconds:10.0f} {seconds / n * 1e6:9.1f} {ratio:>11}")
+    if baseline:
+        print("\n(vs fribidi: > 1 is faster than one fribidi process over the same lines)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
