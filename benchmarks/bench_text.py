@@ -14,6 +14,7 @@ subtracted), which is its pure throughput.
 from __future__ import annotations
 
 import argparse
+import importlib
 import shutil
 import subprocess
 import sys
@@ -23,11 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from uneventtui.text import layout  # noqa: E402
-from uneventtui.text import layout as _layout_function  # noqa: E402, F401
-from uneventtui.text import shaping, uba  # noqa: E402
+from uneventtui.text import layout, shaping, uba  # noqa: E402
 
-_layout_module = sys.modules["uneventtui.text.layout"]
+_layout_module = importlib.import_module("uneventtui.text.layout")
 
 
 def corpus() -> list[str]:
