@@ -1,1 +1,48 @@
-"""The Textual explorer: app shell, screens and widgets."""
+"""The explorer (Textual app). `run_tui(args)` is what the bare `uneventtui` command runs.
+
+Layout of the package (frogmouth-like): `app.py` the App, `screens/` the screens,
+`widgets/` the widgets, `bindings.py` the one table of keys, `app.tcss` the styles,
+`display.py` the bridge to the Arabic text layer, `documents.py` what the detail says.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def run_tui(args) -> int:
+    """Open the explorer with the command line's options over the config file's."""
+    from uneventtui.app.app import UneventApp
+    from uneventtui.app.bindings import binding_ids
+    from uneventtui.app.display import Display
+    from uneventtui.app.terminal import explicit_bidi
+    from uneventtui.config import load_config
+
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        print(
+            "uneventtui: the explorer needs a terminal; for scripts use a verb "
+            "(uneventtui --help lists them: events, entities, show, search, render, check).",
+            file=sys.stderr,
+        )
+        return 2
+    config, problems = load_config(binding_ids=binding_ids())
+    rtl_mode = getattr(args, "rtl_mode", None) or config.rtl_mode
+    lang = getattr(args, "lang", None) or config.lang
+    theme = getattr(args, "theme", None) or config.theme
+    data = getattr(args, "data", None)
+
+    def loader():
+        from uneventtui import load
+
+        return load(data)
+
+    app = UneventApp(
+        loader,
+        display=Display(mode=rtl_mode, lang=lang),
+        theme=theme,
+        keymap=config.keymap,
+        problems=problems,
+    )
+    with explicit_bidi(enabled=rtl_mode == "shaped"):
+        app.run()
+    return app.return_code or 0

@@ -1,1 +1,1 @@
-"""Widgets of the explorer."""
+"""Widgets of the explorer: the timeline, the document views (detail), the search input."""

@@ -1,0 +1,75 @@
+"""The config file: good values are used, bad ones named with what is allowed."""
+
+from __future__ import annotations
+
+from uneventtui.app.bindings import binding_ids
+from uneventtui.config import Config, config_path, load_config
+
+
+def write(tmp_path, text: str):
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_missing_file_gives_defaults(tmp_path):
+    assert load_config(tmp_path / "none.toml") == (Config(), [])
+
+
+def test_good_values_are_used(tmp_path):
+    path = write(
+        tmp_path,
+        'rtl_mode = "terminal"\nlang = "ar"\ntheme = "nord"\n'
+        '[keymap]\n"timeline.down" = "n, ctrl+n"\n',
+    )
+    config, problems = load_config(path, themes=["nord", "textual-dark"], binding_ids=binding_ids())
+    assert problems == []
+    assert config == Config("terminal", "ar", "nord", {"timeline.down": "n,ctrl+n"})
+
+
+def test_bad_value_names_key_and_allowed_values_and_keeps_default(tmp_path):
+    path = write(tmp_path, 'rtl_mode = "fancy"\nlang = 3\ntheme = "nope"\n')
+    config, problems = load_config(path, themes=["nord"])
+    assert config == Config()
+    assert len(problems) == 3
+    assert "rtl_mode" in problems[0] and "shaped, terminal" in problems[0]
+    assert "lang" in problems[1] and "en, ar" in problems[1]
+    assert "theme" in problems[2] and "nord" in problems[2]
+    assert all(str(path) in p for p in problems)
+
+
+def test_unknown_key_and_unknown_binding_are_reported(tmp_path):
+    path = write(tmp_path, 'colour = "red"\n[keymap]\n"timeline.fly" = "f"\n"app.quit" = 5\n')
+    config, problems = load_config(path, binding_ids=binding_ids())
+    assert config.keymap == {}
+    assert any("unknown key 'colour'" in p for p in problems)
+    assert any("timeline.fly" in p and "unknown binding id" in p for p in problems)
+    assert any("app.quit" in p and "string of keys" in p for p in problems)
+
+
+def test_broken_toml_is_reported_not_raised(tmp_path):
+    path = write(tmp_path, "lang = \n")
+    config, problems = load_config(path)
+    assert config == Config()
+    assert "not valid TOML" in problems[0]
+
+
+def test_path_follows_xdg_config_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    assert config_path() == tmp_path / "uneventtui" / "config.toml"
+
+
+async def test_app_starts_with_defaults_and_shows_the_problem(tmp_path):
+    from tui_fixture import make_timeline
+
+    from uneventtui.app.app import UneventApp
+
+    path = write(tmp_path, 'lang = "fr"\n')
+    config, problems = load_config(path)
+    app = UneventApp(make_timeline, theme="no-such-theme", problems=problems)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("lang" in m and "en, ar" in m for m in messages)
+        assert any("no-such-theme" in m for m in messages)
+        assert app.is_running

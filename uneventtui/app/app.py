@@ -1,0 +1,91 @@
+"""The Textual application: settings, the keymap, the screens and app-wide actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from uneventtui.app.bindings import TABLE, Key, bindings_for, display_keys
+from uneventtui.app.display import Display
+from uneventtui.app.screens.main import MainScreen
+from uneventtui.model import Timeline
+
+
+class UneventApp(App):
+    """uneventtui: the timeline explorer."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "uneventtui"
+    BINDINGS = bindings_for("app")
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self,
+        loader: Callable[[], Timeline],
+        *,
+        display: Display | None = None,
+        theme: str | None = None,
+        keymap: dict[str, str] | None = None,
+        problems: Iterable[str] = (),
+    ) -> None:
+        super().__init__()
+        self.loader = loader
+        self.ui = display or Display()
+        self.user_keymap = dict(keymap or {})
+        self.startup_problems = list(problems)
+        self._theme_name = theme
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen(self.ui)
+
+    def on_mount(self) -> None:
+        if self._theme_name:
+            if self._theme_name in self.available_themes:
+                self.theme = self._theme_name
+            else:
+                names = ", ".join(sorted(self.available_themes))
+                self.startup_problems.append(
+                    f"theme: {self._theme_name!r} is not a theme; use one of: {names}"
+                )
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+        for problem in self.startup_problems:
+            self.notify(problem, title=self.ui.label("config_problem"), severity="warning",
+                        timeout=12, markup=False)  # fmt: skip
+
+    # -- app-wide actions ----------------------------------------------------------
+
+    def action_help(self) -> None:
+        from uneventtui.app.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.ui, self.user_keymap))
+
+    # -- command palette -------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action of the binding table, plus Textual's own (theme, screenshot...)."""
+        for key in TABLE:
+            if key.action == "command_palette":
+                continue
+            callback = self._palette_callback(key, screen)
+            if callback is None:
+                continue
+            keys = display_keys(self.user_keymap.get(key.id, key.keys))
+            title = key.en if self.ui.lang == "en" else f"{key.en} · {self.ui.line(key.ar)}"
+            yield SystemCommand(title, f"{keys}    ({key.id})", callback)
+        yield from super().get_system_commands(screen)
+
+    def _palette_callback(self, key: Key, screen: Screen) -> Callable[[], object] | None:
+        """Run a binding's action on the node that owns it, if it is on this screen."""
+        if key.scope == "app":
+            return partial(self.run_action, key.action)
+        owners = {"timeline": "TimelineView", "detail": "DetailPane", "reader": "ArticleView"}
+        nodes = screen.query(owners[key.scope])
+        if not nodes:
+            return None
+        node = nodes.first()
+        return partial(node.run_action, key.action)

@@ -1,0 +1,177 @@
+"""Every key binding of the app, in one table.
+
+Each row has a stable id ("scope.name") that a user keymap in config.toml can rebind
+(`App.set_keymap`), the default keys, the action, and what it does in both interface
+languages. Widgets take their `BINDINGS` from here (`bindings_for`); the help screen
+and the command palette list this same table, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class Key:
+    """One row of the table."""
+
+    id: str
+    keys: str
+    action: str
+    en: str
+    ar: str
+    show: bool = False  # shown in the footer
+    priority: bool = False
+
+    @property
+    def scope(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+SCOPE_TITLES = {
+    "app": ("Everywhere", "في كل مكان"),
+    "timeline": ("Timeline", "الخط الزمني"),
+    "detail": ("Detail pane", "لوحة التفاصيل"),
+    "reader": ("Source reader", "قارئ المصدر"),
+}
+
+TABLE: tuple[Key, ...] = (
+    # Everywhere
+    Key("app.help", "question_mark,f1", "help", "Help: every key", "المساعدة", show=True),
+    Key("app.quit", "q,ctrl+q", "quit", "Quit", "خروج", show=True),
+    Key("app.back", "escape,backspace", "screen.back", "Back", "رجوع", show=True),
+    Key("app.palette", "ctrl+p", "command_palette", "Command palette", "لوحة الأوامر"),
+    Key(
+        "app.toggle_detail",
+        "d",
+        "screen.toggle_detail",
+        "Show/hide the detail",
+        "إظهار/إخفاء التفاصيل",
+    ),
+    Key(
+        "app.title_lang",
+        "a",
+        "screen.toggle_title_lang",
+        "Titles in Arabic/English",
+        "العناوين بالعربية/الإنجليزية",
+    ),
+    # Timeline
+    Key("timeline.down", "j,down", "cursor_down", "Next event", "الحدث التالي"),
+    Key("timeline.up", "k,up", "cursor_up", "Previous event", "الحدث السابق"),
+    Key("timeline.page_down", "pagedown", "page_down", "Page down", "صفحة للأسفل"),
+    Key("timeline.page_up", "pageup", "page_up", "Page up", "صفحة للأعلى"),
+    Key("timeline.half_down", "ctrl+d", "half_page_down", "Half a page down", "نصف صفحة للأسفل"),
+    Key("timeline.half_up", "ctrl+u", "half_page_up", "Half a page up", "نصف صفحة للأعلى"),
+    Key("timeline.first", "g,home", "first", "First event", "أول حدث"),
+    Key("timeline.last", "G,end", "last", "Last event", "آخر حدث"),
+    Key("timeline.prev_year", "left_square_bracket", "prev_year", "Previous year", "السنة السابقة"),
+    Key("timeline.next_year", "right_square_bracket", "next_year", "Next year", "السنة التالية"),
+    Key(
+        "timeline.prev_track",
+        "left_curly_bracket",
+        "prev_on_track",
+        "Previous event on this track",
+        "الحدث السابق في المسار",
+    ),
+    Key(
+        "timeline.next_track",
+        "right_curly_bracket",
+        "next_on_track",
+        "Next event on this track",
+        "الحدث التالي في المسار",
+    ),
+    Key(
+        "timeline.filter",
+        "t",
+        "screen.filter_track",
+        "Filter by track",
+        "تصفية حسب المسار",
+        show=True,
+    ),
+    Key("timeline.open", "enter", "open_detail", "Focus the detail", "الانتقال إلى التفاصيل"),
+    # Detail pane (event and entity views)
+    Key("detail.down", "j,down", "link_next", "Next link", "الرابط التالي"),
+    Key("detail.up", "k,up", "link_prev", "Previous link", "الرابط السابق"),
+    Key("detail.page_down", "pagedown", "page_down", "Page down", "صفحة للأسفل"),
+    Key("detail.page_up", "pageup", "page_up", "Page up", "صفحة للأعلى"),
+    Key("detail.first", "g,home", "first", "Top", "البداية"),
+    Key("detail.last", "G,end", "last", "Bottom", "النهاية"),
+    Key("detail.open", "enter", "follow", "Open the selected name/event", "فتح المحدد", show=True),
+    # Source reader
+    Key("reader.next_link", "tab", "link_next", "Next name", "الاسم التالي"),
+    Key("reader.prev_link", "shift+tab", "link_prev", "Previous name", "الاسم السابق"),
+    Key("reader.down", "j,down", "scroll_line_down", "Scroll down", "تمرير للأسفل"),
+    Key("reader.up", "k,up", "scroll_line_up", "Scroll up", "تمرير للأعلى"),
+    Key("reader.page_down", "pagedown,space", "page_down", "Page down", "صفحة للأسفل"),
+    Key("reader.page_up", "pageup", "page_up", "Page up", "صفحة للأعلى"),
+    Key("reader.first", "g,home", "first", "Top", "البداية"),
+    Key("reader.last", "G,end", "last", "Bottom", "النهاية"),
+    Key("reader.quote", "n", "to_quote", "Back to the quote", "العودة إلى الاقتباس"),
+    Key("reader.open", "enter", "follow", "Open the selected name", "فتح الاسم المحدد", show=True),
+    Key("reader.close", "escape,backspace,q", "close", "Close the reader", "إغلاق القارئ", True),
+)
+
+BY_ID = {key.id: key for key in TABLE}
+
+
+def binding_ids() -> list[str]:
+    """Every id a keymap may use."""
+    return [key.id for key in TABLE]
+
+
+def keys_in_scope(scope: str) -> list[Key]:
+    return [key for key in TABLE if key.scope == scope]
+
+
+def bindings_for(scope: str, describe=None) -> list[Binding]:
+    """Textual bindings for one scope; `describe(key)` gives the footer text (default: en)."""
+    out = []
+    for key in keys_in_scope(scope):
+        out.append(
+            Binding(
+                key.keys,
+                key.action,
+                describe(key) if describe else key.en,
+                show=key.show,
+                priority=key.priority,
+                id=key.id,
+            )
+        )
+    return out
+
+
+def display_keys(keys: str) -> str:
+    """Keys as a user types them: "question_mark,f1" -> "? F1"."""
+    names = {
+        "question_mark": "?",
+        "left_square_bracket": "[",
+        "right_square_bracket": "]",
+        "left_curly_bracket": "{",
+        "right_curly_bracket": "}",
+        "escape": "Esc",
+        "backspace": "Backspace",
+        "pagedown": "PgDn",
+        "pageup": "PgUp",
+        "enter": "Enter",
+        "home": "Home",
+        "end": "End",
+        "tab": "Tab",
+        "shift+tab": "Shift+Tab",
+        "space": "Space",
+        "down": "↓",
+        "up": "↑",
+    }
+    out = []
+    for key in keys.split(","):
+        key = key.strip()
+        if key in names:
+            out.append(names[key])
+        elif key.startswith("ctrl+"):
+            out.append("Ctrl+" + key[5:])
+        elif len(key) > 1 and key[0] == "f" and key[1:].isdigit():
+            out.append(key.upper())
+        else:
+            out.append(key)
+    return " ".join(out)

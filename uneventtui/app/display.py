@@ -1,0 +1,100 @@
+"""How text from data, seeds and config becomes what the widgets draw.
+
+Everything shown goes through `uneventtui.text` (which sanitises controls, shapes and
+reorders Arabic) and comes out as `rich.text.Text` built from plain strings: never Rich
+markup, so `[bold]` or `[@click=app.quit]` in a title is shown literally.
+The `Display` object carries the rtl mode ("shaped" or "terminal") and the interface
+language, so widgets never have to know which one is active.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from uneventtui.app import _compat
+from uneventtui.app.i18n import tr
+
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One laid-out line: what to draw (visual order) and whether to right-align it."""
+
+    text: str
+    rtl: bool
+    cells: int
+
+
+@dataclass(frozen=True)
+class Display:
+    """Shaping and layout for one run of the app."""
+
+    mode: str = "shaped"  # "shaped": the app shapes and reorders; "terminal": the terminal does
+    lang: str = "en"
+
+    @property
+    def mirrored(self) -> bool:
+        """Right-to-left interface: labels on the right, the timeline on the right."""
+        return self.lang == "ar"
+
+    @property
+    def base(self) -> str:
+        return "R" if self.mirrored else "L"
+
+    def label(self, key: str) -> str:
+        """An interface label in the interface language, ready to draw."""
+        return self.line(tr(key, self.lang), base=self.base)
+
+    def line(self, text: str, base: str | None = None) -> str:
+        """One line, sanitised and (in shaped mode) shaped and in visual order."""
+        return _compat.visual(text, base, self.mode)
+
+    def is_rtl(self, text: str) -> bool:
+        return _compat.is_rtl(text)
+
+    def wrap(self, text: str, width: int, base: str | None = None) -> list[Row]:
+        """A paragraph wrapped to `width` cells, each line ready to draw."""
+        rows: list[Row] = []
+        for paragraph in text.splitlines() or [""]:
+            if not paragraph.strip():
+                rows.append(Row("", False, 0))
+                continue
+            for line in _compat.layout(paragraph, max(width, 1), base, self.mode):
+                rows.append(Row(line.text, line.rtl, line.cells))
+        return rows
+
+
+def fit(text: str, width: int, rtl: bool = False, style: str = "") -> Text:
+    """`text` (already visual) in exactly `width` cells: padded, and cut with an ellipsis.
+
+    RTL text is right-aligned, and cut on the left: its beginning is on the right.
+    """
+    if width <= 0:
+        return Text()
+    length = cell_len(text)
+    if length > width:
+        if rtl:
+            return Text(ELLIPSIS + _tail_cells(text, width - 1), style=style)
+        out = Text(text, style=style)
+        out.truncate(width, overflow="ellipsis")
+        return out
+    pad = " " * (width - length)
+    return Text(pad + text if rtl else text + pad, style=style)
+
+
+def _tail_cells(text: str, cells: int) -> str:
+    """The end of `text` that fits in `cells` cells."""
+    out = []
+    used = 0
+    for char in reversed(text):
+        width = cell_len(char)
+        if used + width > cells:
+            break
+        out.append(char)
+        used += width
+    # zero-width marks at the cut stay attached to the letter they follow
+    return "".join(reversed(out))

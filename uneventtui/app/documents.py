@@ -1,0 +1,122 @@
+"""What the detail pane says about an event or an entity, as a list of `Block`s.
+
+Plain functions of the model (no widgets), so the content is easy to test and change.
+Text stays logical here; the `DocumentView` shapes and lays it out.
+"""
+
+from __future__ import annotations
+
+from uneventtui.app.i18n import tr
+from uneventtui.app.widgets.document import Block
+from uneventtui.model import Entity, Event, Timeline, format_range
+
+
+def both(ar: str, en: str, lang: str) -> str:
+    """A name in both scripts, the interface language first: "Omar Hilale · عمر هلال"."""
+    first, second = (ar, en) if lang == "ar" else (en, ar)
+    if first and second and first != second:
+        return f"{first} · {second}"
+    return first or second
+
+
+def one(ar: str, en: str, lang: str) -> str:
+    """The text in the interface language, or the other one when it is missing."""
+    return (ar or en) if lang == "ar" else (en or ar)
+
+
+def label_name(labels: dict, key: str, lang: str) -> str:
+    label = labels.get(key)
+    return one(label.name_ar, label.name_en, lang) if label else key
+
+
+def entity_name(timeline: Timeline, entity_id: str, lang: str) -> str:
+    entity = timeline.entities.get(entity_id)
+    return both(entity.name_ar, entity.name_en, lang) if entity else entity_id
+
+
+def paragraphs(section: str, ar: str, en: str, lang: str) -> list[Block]:
+    """A section with a text in both languages, the interface language first."""
+    texts = [text for text in ((ar, en) if lang == "ar" else (en, ar)) if text]
+    if not texts:
+        return []
+    blocks = [Block("section", section), Block("text", texts[0])]
+    if len(texts) > 1:
+        blocks += [Block("blank"), Block("text", texts[1])]
+    return blocks
+
+
+def event_blocks(event: Event, timeline: Timeline, lang: str) -> list[Block]:
+    """The event view: titles, dates, place, kind, track, summary, people, sources."""
+    t = lambda key: tr(key, lang)  # noqa: E731
+    blocks = [Block("heading", event.title_ar), Block("heading", event.title_en), Block("blank")]
+    blocks.append(Block("field", format_range(event.start, event.end, lang), t("date")))
+    if event.date_note:
+        blocks.append(Block("field", event.date_note, t("inferred")))
+    if event.place:
+        place = entity_name(timeline, event.place, lang)
+        blocks.append(Block("link", place, t("place"), ("entity", event.place)))
+    blocks.append(Block("field", label_name(timeline.event_kinds, event.kind, lang), t("kind")))
+    blocks.append(Block("field", label_name(timeline.tracks, event.track, lang), t("track")))
+    blocks += paragraphs(t("summary"), event.summary_ar, event.summary_en, lang)
+    if event.participants:
+        blocks.append(Block("section", t("participants")))
+        for participant in event.participants:
+            name = entity_name(timeline, participant.entity, lang)
+            role = one(participant.role_ar, participant.role_en, lang)
+            text = f"{name} — {role}" if role else name
+            blocks.append(Block("link", text, target=("entity", participant.entity)))
+    if event.organizations:
+        blocks.append(Block("section", t("organizations")))
+        for org in event.organizations:
+            blocks.append(Block("link", entity_name(timeline, org, lang), target=("entity", org)))
+    if event.sources:
+        blocks.append(Block("section", t("sources")))
+        for ref in event.sources:
+            blocks += source_blocks(ref, timeline, lang)
+    return blocks
+
+
+def source_blocks(ref, timeline: Timeline, lang: str) -> list[Block]:
+    """One source of an event: what it is, and the quote or the URL/symbol."""
+    source = timeline.sources.get(ref.source)
+    out: list[Block] = []
+    if source is None:
+        return [Block("note", ref.source)]
+    parts = [p for p in (source.title, source.outlet) if p]
+    if source.published:
+        parts.append(source.published.format(lang))
+    out.append(Block("text", " — ".join(parts) or source.id))
+    if source.kind == "seed":
+        if ref.quote:
+            out.append(Block("quote", ref.quote))
+        out.append(Block("note", tr("read_source", lang)))
+    else:
+        out.append(Block("note", ref.url or source.reference))
+    return out
+
+
+def entity_blocks(entity: Entity, timeline: Timeline, lang: str) -> list[Block]:
+    """The entity view: names, aliases, description, roles over time, all its events."""
+    t = lambda key: tr(key, lang)  # noqa: E731
+    blocks = [Block("heading", entity.name_ar), Block("heading", entity.name_en), Block("blank")]
+    kind = t(entity.kind)
+    blocks.append(
+        Block("field", f"{kind} ({entity.subkind})" if entity.subkind else kind, t("kind"))
+    )
+    if entity.aliases:
+        blocks.append(Block("field", " ; ".join(entity.aliases), t("aliases")))
+    blocks += paragraphs(t("description"), entity.description_ar, entity.description_en, lang)
+    roles = timeline.roles_of(entity.id)
+    if roles:
+        blocks.append(Block("section", t("roles")))
+        for event, participant in roles:
+            role = one(participant.role_ar, participant.role_en, lang)
+            date = format_range(event.start, event.end, lang)
+            blocks.append(Block("link", f"{date} — {role}", target=("event", event.id)))
+    events = timeline.events_of(entity.id)
+    blocks.append(Block("section", f"{t('events')} ({len(events)})"))
+    for event in events:
+        date = format_range(event.start, event.end, lang)
+        title = one(event.title_ar, event.title_en, lang)
+        blocks.append(Block("link", f"{date} — {title}", target=("event", event.id)))
+    return blocks

@@ -1,0 +1,1 @@
+"""Screens of the explorer: the main split, the source reader, help, the track filter."""

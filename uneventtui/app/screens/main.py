@@ -1,0 +1,262 @@
+"""The main screen: the timeline and the detail pane, and the navigation between them.
+
+Navigation keeps a history of visits (an event or an entity, with where the detail
+pane was scrolled to): following a link pushes a visit, Esc/Backspace pops one.
+Moving along the timeline replaces the current event visit instead of piling them up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from uneventtui.app.display import Display
+from uneventtui.app.documents import one
+from uneventtui.app.i18n import tr
+from uneventtui.app.widgets.detail import DetailPane
+from uneventtui.app.widgets.document import DocumentView, Target
+from uneventtui.app.widgets.timeline import TimelineView
+from uneventtui.model import Timeline
+
+WIDE = 120  # from this width on, the panes sit side by side
+
+
+@dataclass
+class Visit:
+    target: Target
+    link: int = -1
+    scroll_y: int = 0
+
+
+class MainScreen(Screen):
+    """Timeline beside (or above) the detail pane."""
+
+    def __init__(self, display: Display) -> None:
+        super().__init__()
+        self.ui = display
+        self.timeline: Timeline | None = None
+        self.history: list[Visit] = []
+        self._navigating = False  # the timeline moves because we moved it
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Container(id="panes", classes="-rtl" if self.ui.mirrored else ""):
+            yield TimelineView(self.ui, id="timeline")
+            yield DetailPane(self.ui, id="detail")
+        yield Footer()
+
+    @property
+    def timeline_view(self) -> TimelineView:
+        return self.query_one(TimelineView)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    def on_mount(self) -> None:
+        self.timeline_view.border_title = self.ui.label("timeline")
+        self.sub_title = self.ui.label("loading")
+        self.detail.show_message([tr("loading", self.ui.lang)])
+        self.timeline_view.focus()
+        self._arrange(self.size.width)
+        self.load_data()
+
+    # -- loading -----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_data(self) -> None:
+        """Load the dataset off the UI thread; the first frame is already on screen."""
+        try:
+            timeline = self.app.loader()
+        except Exception as exc:  # noqa: BLE001 - any failure is shown, never a traceback
+            self.app.call_from_thread(self._load_failed, exc)
+            return
+        self.app.call_from_thread(self.set_timeline, timeline)
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        self.history.clear()
+        self.timeline_view.set_timeline(timeline)
+        self._update_titles()
+        if not timeline.events:
+            self.detail.show_message([tr("no_events", self.ui.lang)])
+
+    def _load_failed(self, exc: Exception) -> None:
+        problems = getattr(exc, "problems", None)
+        lines = [tr("load_failed", self.ui.lang)]
+        lines += [str(p) for p in problems] if problems else [str(exc) or type(exc).__name__]
+        self.detail.show_message(lines)
+        self.timeline_view.message = self.ui.line(lines[0])
+        self.timeline_view.refresh()
+        self.sub_title = self.ui.line(lines[0])
+
+    # -- layout ------------------------------------------------------------------
+
+    def on_resize(self, event) -> None:
+        self._arrange(event.size.width)
+
+    def _arrange(self, width: int) -> None:
+        panes = self.query_one("#panes")
+        narrow = width < WIDE
+        panes.set_class(narrow, "-narrow")
+        # Mirrored interface: the timeline on the right when side by side.
+        timeline, detail = self.timeline_view, self.detail
+        timeline_first = not (self.ui.mirrored and not narrow)
+        if timeline_first and panes.children[0] is not timeline:
+            panes.move_child(timeline, before=detail)
+        elif not timeline_first and panes.children[0] is not detail:
+            panes.move_child(detail, before=timeline)
+
+    def action_toggle_detail(self) -> None:
+        """Narrow screens: detail below -> detail only -> timeline only -> both."""
+        panes = self.query_one("#panes")
+        if panes.has_class("-no-detail"):
+            panes.remove_class("-no-detail")
+        elif panes.has_class("-no-timeline"):
+            panes.remove_class("-no-timeline")
+            panes.add_class("-no-detail")
+            self.timeline_view.focus()
+        else:
+            panes.add_class("-no-timeline")
+            self.detail.focus()
+
+    # -- navigation --------------------------------------------------------------
+
+    def on_timeline_view_selected(self, message: TimelineView.Selected) -> None:
+        if self._navigating or self.timeline is None:
+            return
+        target = ("event", message.event.id)
+        if self.history and self.history[-1].target[0] == "event":
+            self.history[-1] = Visit(target)
+        else:
+            self._remember_detail()
+            self.history.append(Visit(target))
+        self._show(self.history[-1])
+
+    def on_timeline_view_activated(self, message: TimelineView.Activated) -> None:
+        self.query_one("#panes").remove_class("-no-detail")
+        self.detail.focus()
+
+    def on_document_view_followed(self, message: DocumentView.Followed) -> None:
+        message.stop()
+        self.navigate(message.target)
+
+    def navigate(self, target: Target) -> None:
+        """Open an event or an entity, remembering where we were."""
+        if self.timeline is None:
+            return
+        self._remember_detail()
+        self.history.append(Visit(target))
+        self._show(self.history[-1])
+        if target[0] == "event":
+            self.timeline_view.focus()
+        else:
+            self.query_one("#panes").remove_class("-no-detail")
+            self.detail.focus()
+
+    def action_back(self) -> None:
+        if len(self.history) < 2:
+            self.app.bell()
+            return
+        self.history.pop()
+        visit = self.history[-1]
+        self._show(visit)
+        if visit.target[0] == "event":
+            self.timeline_view.focus()
+        else:
+            self.detail.focus()
+
+    def _remember_detail(self) -> None:
+        if self.history and self.detail.target == self.history[-1].target:
+            self.history[-1].link = self.detail.link
+            self.history[-1].scroll_y = int(self.detail.scroll_y)
+
+    def _show(self, visit: Visit) -> None:
+        assert self.timeline is not None
+        if visit.target[0] == "event":
+            self._navigating = True
+            try:
+                self.timeline_view.select_event(visit.target[1])
+            finally:
+                self._navigating = False
+        self.detail.show(visit.target, self.timeline, link=visit.link, scroll_y=visit.scroll_y)
+        self._update_titles()
+
+    def _update_titles(self) -> None:
+        """Header and pane titles say where the user is."""
+        ui = self.ui
+        timeline = self.timeline
+        if timeline is None:
+            return
+        where = [ui.label("timeline")]
+        track = self.timeline_view.track
+        if track:
+            label = timeline.tracks.get(track)
+            where.append(ui.line(one(label.name_ar, label.name_en, ui.lang) if label else track))
+        self.timeline_view.border_title = " › ".join(where)
+        target = self.detail.target
+        if target is None:
+            self.sub_title = " › ".join(where)
+            return
+        if target[0] == "event":
+            event = timeline.event(target[1])
+            assert event is not None
+            name = one(event.title_ar, event.title_en, ui.lang)
+            where += [str(event.start.year), ui.line(name)]
+            self.detail.border_title = ui.label("event")
+        else:
+            entity = timeline.entities[target[1]]
+            where = [ui.label("entity"), ui.line(one(entity.name_ar, entity.name_en, ui.lang))]
+            self.detail.border_title = ui.label(entity.kind)
+        if ui.mirrored:
+            where.reverse()
+        self.sub_title = (" ‹ " if ui.mirrored else " › ").join(where)
+
+    # -- track filter, titles, source --------------------------------------------
+
+    def action_filter_track(self) -> None:
+        from uneventtui.app.screens.track_filter import TrackFilterScreen
+
+        if self.timeline is None:
+            return
+
+        def chosen(track: str | None | bool) -> None:
+            if track is False or self.timeline is None:
+                return  # dismissed
+            self.timeline_view.set_timeline(self.timeline, track or None)
+            self._update_titles()
+
+        self.app.push_screen(
+            TrackFilterScreen(self.timeline, self.ui, self.timeline_view.track), chosen
+        )
+
+    def action_toggle_title_lang(self) -> None:
+        view = self.timeline_view
+        view.title_lang = "en" if view.title_lang == "ar" else "ar"
+
+    def current_event_id(self) -> str | None:
+        """The event the user is looking at: the detail's, else the timeline cursor's."""
+        target = self.detail.target
+        if target and target[0] == "event":
+            return target[1]
+        event = self.timeline_view.current_event
+        return event.id if event else None
+
+    def action_open_source(self) -> None:
+        from uneventtui.app.screens.reader import ReaderScreen
+
+        event_id = self.current_event_id()
+        if self.timeline is None or event_id is None:
+            return
+        event = self.timeline.event(event_id)
+        assert event is not None
+        self.app.push_screen(ReaderScreen(self.timeline, event, self.ui), self._reader_closed)
+
+    def _reader_closed(self, target: Target | None) -> None:
+        if target is not None:
+            self.navigate(target)

@@ -1,0 +1,130 @@
+"""The user's settings: $XDG_CONFIG_HOME/uneventtui/config.toml.
+
+```toml
+rtl_mode = "shaped"    # or "terminal", for terminals that run bidi themselves
+lang = "en"            # or "ar": interface language and layout direction
+theme = "textual-dark" # any Textual theme name
+[keymap]
+"timeline.down" = "j,down,ctrl+n"
+```
+
+Pure Python (no Textual): a bad value never stops the app. `load_config` returns the
+settings it could use, with defaults elsewhere, and one message per problem naming the
+key and what is allowed; unknown keys are reported too, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from uneventtui.paths import config_dir
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+RTL_MODES = ("shaped", "terminal")
+LANGS = ("en", "ar")
+DEFAULT_THEME = "textual-dark"
+
+
+@dataclass
+class Config:
+    """Settings the app runs with."""
+
+    rtl_mode: str = "shaped"
+    lang: str = "en"
+    theme: str = DEFAULT_THEME
+    keymap: dict[str, str] = field(default_factory=dict)
+
+
+def config_path() -> Path:
+    """Where the config file lives."""
+    return config_dir() / "config.toml"
+
+
+def load_config(
+    path: Path | None = None,
+    *,
+    themes: Iterable[str] | None = None,
+    binding_ids: Iterable[str] | None = None,
+) -> tuple[Config, list[str]]:
+    """Read the config file; return the usable settings and the problems found.
+
+    `themes` and `binding_ids`, when given, are the valid theme names and keymap ids
+    (they come from the UI, which this module does not import).
+    """
+    path = path or config_path()
+    config = Config()
+    problems: list[str] = []
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return config, problems
+    except OSError as exc:
+        return config, [f"{where}: cannot read the config file ({exc.strerror}); using defaults"]
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return config, [f"{where}: not valid TOML ({exc}); using defaults"]
+
+    def bad(key: str, value: object, allowed: Iterable[str]) -> None:
+        shown = repr(value) if not isinstance(value, str) else f'"{value}"'
+        problems.append(
+            f"{where}: {key} = {shown[:60]} is not allowed; use one of: "
+            f"{', '.join(allowed)} (using the default)"
+        )
+
+    for key, value in data.items():
+        if key == "rtl_mode":
+            if value in RTL_MODES:
+                config.rtl_mode = value
+            else:
+                bad(key, value, RTL_MODES)
+        elif key == "lang":
+            if value in LANGS:
+                config.lang = value
+            else:
+                bad(key, value, LANGS)
+        elif key == "theme":
+            names = sorted(themes) if themes is not None else None
+            if isinstance(value, str) and (names is None or value in names):
+                config.theme = value
+            else:
+                bad(key, value, names or ["a theme name (string)"])
+        elif key == "keymap":
+            config.keymap = _keymap(value, binding_ids, where, problems)
+        else:
+            problems.append(
+                f"{where}: unknown key {key!r}; known keys: rtl_mode, lang, theme, keymap"
+            )
+    return config, problems
+
+
+def _keymap(
+    value: object, binding_ids: Iterable[str] | None, where: str, problems: list[str]
+) -> dict[str, str]:
+    """Validate the [keymap] table: binding id -> comma-separated keys."""
+    if not isinstance(value, dict):
+        problems.append(f'{where}: keymap must be a table of binding id = "keys"; ignored')
+        return {}
+    known = set(binding_ids) if binding_ids is not None else None
+    keymap: dict[str, str] = {}
+    for binding_id, keys in value.items():
+        if known is not None and binding_id not in known:
+            problems.append(
+                f"{where}: keymap.{binding_id}: unknown binding id; see the help screen (?) "
+                "for the ids"
+            )
+        elif not isinstance(keys, str) or not keys.strip():
+            problems.append(
+                f'{where}: keymap.{binding_id} must be a string of keys like "j,down"; ignored'
+            )
+        else:
+            keymap[binding_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())
+    return keymap
