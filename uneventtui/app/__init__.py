@@ -15,8 +15,8 @@ def run_tui(args) -> int:
     from uneventtui.app.app import UneventApp
     from uneventtui.app.bindings import binding_ids
     from uneventtui.app.display import Display
-    from uneventtui.app.terminal import explicit_bidi
     from uneventtui.config import load_config
+    from uneventtui.text.terminal import explicit_bidi
 
     if not (sys.stdout.isatty() and sys.stdin.isatty()):
         print(

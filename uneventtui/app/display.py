@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.text import Text
 
-from uneventtui.app import _compat
+from uneventtui import text as textlayer
 from uneventtui.app.i18n import tr
 
 ELLIPSIS = "…"
@@ -43,7 +43,7 @@ class Display:
 
     @property
     def base(self) -> str:
-        return "R" if self.mirrored else "L"
+        return "rtl" if self.mirrored else "ltr"
 
     def label(self, key: str) -> str:
         """An interface label in the interface language, ready to draw."""
@@ -51,10 +51,10 @@ class Display:
 
     def line(self, text: str, base: str | None = None) -> str:
         """One line, sanitised and (in shaped mode) shaped and in visual order."""
-        return _compat.visual(text, base, self.mode)
+        return textlayer.visual(text, base=base, mode=self.mode)
 
     def is_rtl(self, text: str) -> bool:
-        return _compat.is_rtl(text)
+        return textlayer.is_rtl(text)
 
     def wrap(self, text: str, width: int, base: str | None = None) -> list[Row]:
         """A paragraph wrapped to `width` cells, each line ready to draw."""
@@ -63,7 +63,7 @@ class Display:
             if not paragraph.strip():
                 rows.append(Row("", False, 0))
                 continue
-            for line in _compat.layout(paragraph, max(width, 1), base, self.mode):
+            for line in textlayer.layout(paragraph, max(width, 1), base=base, mode=self.mode):
                 rows.append(Row(line.text, line.rtl, line.cells))
         return rows
 
