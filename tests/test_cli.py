@@ -13,7 +13,7 @@ import pytest
 from rich.cells import cell_len
 
 from uneventtui import __version__, cli
-from uneventtui.output import Column, render_table
+from uneventtui.output import Column, render_table, set_rtl_mode
 from uneventtui.text import visual
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +46,14 @@ ENTITY_KEYS = [
     "description_ar",
     "description_en",
 ]
+
+
+@pytest.fixture(autouse=True)
+def shaped_output():
+    """Each test starts with the default rtl mode (a verb may switch it)."""
+    set_rtl_mode("shaped")
+    yield
+    set_rtl_mode("shaped")
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -223,7 +231,7 @@ def test_events_unknown_filter_value(capsys):
 
 def test_events_table_is_aligned_and_shaped(capsys, monkeypatch):
     # Every string from the data goes through the text layer's visual().
-    monkeypatch.setattr("uneventtui.text.visual", lambda text, base=None: f"<{text}>")
+    monkeypatch.setattr("uneventtui.text.visual", lambda text, base=None, **_: f"<{text}>")
     code, out, _ = run(capsys, "events", "--data", DATA)
     assert code == 0
     lines = out.splitlines()
@@ -387,3 +395,24 @@ def test_wide_characters_align():
         6,
         6,
     ]
+
+
+def test_terminal_rtl_mode_keeps_logical_order(capsys):
+    title = "زيارة عمل الميسّرين المشاركين إلى جنيف"
+    code, out, _ = run(capsys, "events", "--rtl-mode", "terminal", "--data", DATA)
+    assert code == 0
+    assert title in out  # logical order, unshaped: the terminal does the bidi
+    code, out, _ = run(capsys, "events", "--data", DATA)
+    assert title not in out and visual(title) in out
+
+
+def test_json_is_utf8_whatever_the_locale():
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "latin-1", "LC_ALL": "C"}
+    result = subprocess.run(
+        [sys.executable, "-m", "uneventtui.cli", "entities", "--json", "--data", DATA],
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert json.loads(result.stdout.decode("utf-8"))[2]["name_ar"] == "عمر هلال"

@@ -21,6 +21,18 @@ DATA = ROOT / "data"
 SEEDS = ROOT / "seeds"
 
 
+def run_cli(*argv: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """The command in a child process, using this checkout."""
+    return subprocess.run(
+        [sys.executable, "-m", "uneventtui.cli", *map(str, argv)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
+
+
 @pytest.fixture(scope="module")
 def timeline():
     return load(DATA)
@@ -101,14 +113,7 @@ def test_inferred_years_say_so(timeline):
 
 
 def test_events_json_on_the_shipped_data(timeline):
-    result = subprocess.run(
-        [sys.executable, "-m", "uneventtui.cli", "events", "--json", "--data", DATA],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=60,
-    )
+    result = run_cli("events", "--json", "--data", DATA)
     assert result.returncode == 0, result.stderr
     events = json.loads(result.stdout)
     assert events == [event_json(e, timeline) for e in timeline.events]
@@ -122,14 +127,7 @@ def test_events_json_on_the_shipped_data(timeline):
 
 
 def test_show_lists_an_entitys_events(timeline):
-    result = subprocess.run(
-        [sys.executable, "-m", "uneventtui.cli", "show", "omar-hilale", "--json", "--data", DATA],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=60,
-    )
+    result = run_cli("show", "omar-hilale", "--json", "--data", DATA)
     assert result.returncode == 0, result.stderr
     shown = json.loads(result.stdout)
     ids = [e["id"] for e in shown["events"]]
@@ -157,14 +155,7 @@ def test_a_broken_copy_gets_one_clear_line_per_mistake(tmp_path):
     events.write_text(text, encoding="utf-8")
     workdir = tmp_path / "elsewhere"
     workdir.mkdir()
-    result = subprocess.run(
-        [sys.executable, "-m", "uneventtui.cli", "check", "--data", str(tmp_path / "data")],
-        capture_output=True,
-        text=True,
-        cwd=workdir,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=60,
-    )
+    result = run_cli("check", "--data", tmp_path / "data", cwd=workdir)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stdout.splitlines()

@@ -46,6 +46,15 @@ def run_tui(args: argparse.Namespace) -> int:
     return 2
 
 
+def _utf8_output() -> None:
+    """Write UTF-8 whatever the locale says: JSON is UTF-8, and Arabic must not crash
+    a Latin-1 terminal (stderr escapes what it cannot encode)."""
+    for stream, errors in ((sys.stdout, "strict"), (sys.stderr, "backslashreplace")):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors=errors)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `uneventtui` command."""
     parser = build_parser()
@@ -53,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.verb is None:
             return run_tui(args)
+        _utf8_output()
         status = int(args.run(args) or 0)
         sys.stdout.flush()
         return status

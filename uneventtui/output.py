@@ -20,6 +20,7 @@ from rich.cells import cell_len, get_character_cell_size
 
 from uneventtui import text as _text
 from uneventtui.model import Entity, Event, SourceRef, Timeline
+from uneventtui.text.terminal import explicit_bidi
 
 ELLIPSIS = "…"
 
@@ -88,14 +89,29 @@ def print_json(value: Any, file: TextIO | None = None) -> None:
 # --- Text for the terminal -------------------------------------------------------
 
 
+RTL_MODES = ("shaped", "terminal")
+# "shaped": we shape and reorder Arabic (visual order) and ask the terminal not to
+# reorder it again; "terminal": logical order, for terminals that do bidi themselves.
+_rtl_mode = "shaped"
+
+
+def set_rtl_mode(mode: str) -> None:
+    """Choose how Arabic goes to the terminal for the rest of the process."""
+    global _rtl_mode
+    if mode not in RTL_MODES:
+        raise ValueError(f"rtl mode must be one of {', '.join(RTL_MODES)}, not {mode!r}")
+    _rtl_mode = mode
+
+
 def visual(value: str, base: str | None = None) -> str:
     """A string from the data as a terminal should draw it (see `uneventtui.text`)."""
-    return _text.visual(value, base)
+    return _text.visual(value, base, mode=_rtl_mode)
 
 
 def wrap(value: str, width: int) -> list[tuple[str, bool]]:
-    """`value` wrapped to `width` cells: (visual line, right-align it) pairs."""
-    return [(line.text, line.rtl) for line in _text.layout(value, max(width, 1))]
+    """`value` wrapped to `width` cells: (line to draw, right-align it) pairs."""
+    lines = _text.layout(value, max(width, 1), mode=_rtl_mode)
+    return [(line.text, line.rtl) for line in lines]
 
 
 def terminal_width(stream: TextIO | None = None) -> int | None:
@@ -164,7 +180,7 @@ def render_table(
     lines = []
     for row in [[c.header for c in columns], *rows]:
         cells = [
-            pad(fit(cell, w, rtl=col.right), w, right=col.right)
+            pad(fit(cell, w, rtl=col.right and _rtl_mode == "shaped"), w, right=col.right)
             for cell, col, w in zip(row, columns, widths, strict=True)
         ]
         lines.append("  ".join(cells).rstrip())
@@ -191,6 +207,8 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
 
 
 def print_lines(lines: Iterable[str], file: TextIO | None = None) -> None:
+    """Print lines of visual text; a terminal that reorders bidi itself is asked not to."""
     out = file or sys.stdout
-    for line in lines:
-        print(line, file=out)
+    with explicit_bidi(out, enabled=_rtl_mode == "shaped"):
+        for line in lines:
+            print(line, file=out)

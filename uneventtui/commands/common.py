@@ -8,7 +8,7 @@ from typing import Any
 
 from uneventtui.loader import DataError, Problem, load_timeline
 from uneventtui.model import Timeline
-from uneventtui.output import plural, terminal_width, visual
+from uneventtui.output import RTL_MODES, plural, set_rtl_mode, terminal_width, visual
 
 DATA_HELP = "dataset directory (default: the shipped data)"
 
@@ -21,7 +21,31 @@ def data_options() -> argparse.ArgumentParser:
     """
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument("--data", metavar="DIR", default=argparse.SUPPRESS, help=DATA_HELP)
+    parent.add_argument(
+        "--rtl-mode",
+        choices=RTL_MODES,
+        default=argparse.SUPPRESS,
+        help="shaped: Arabic shaped and in visual order (default); terminal: logical "
+        "order, for terminals that run bidi themselves (default from config.toml)",
+    )
     return parent
+
+
+def configured_rtl_mode() -> str | None:
+    """rtl_mode from the user's config file, when there is one (and the app's config
+    module is installed); its problems are reported on stderr, never fatal."""
+    try:
+        from uneventtui.config import load_config  # the TUI's settings
+    except ImportError:
+        return None
+    try:
+        config, problems = load_config()
+    except Exception as exc:  # a broken config must not stop a script
+        print(f"uneventtui: config ignored: {exc}", file=sys.stderr)
+        return None
+    for problem in problems:
+        print(f"uneventtui: config: {problem}", file=sys.stderr)
+    return getattr(config, "rtl_mode", None)
 
 
 def add_verb(subparsers: Any, name: str, summary: str, description: str = "") -> Any:
@@ -55,7 +79,12 @@ def report_problems(problems: list[Problem], stream: Any = None) -> None:
 
 
 def load(args: argparse.Namespace) -> Timeline | None:
-    """The dataset the user chose; None after printing its problems to stderr."""
+    """The dataset the user chose; None after printing its problems to stderr.
+
+    Also applies the display options (--rtl-mode, or the config file's) to the output.
+    """
+    mode = getattr(args, "rtl_mode", None) or configured_rtl_mode()
+    set_rtl_mode(mode if mode in RTL_MODES else "shaped")
     try:
         return load_timeline(getattr(args, "data", None))
     except DataError as error:

@@ -76,7 +76,7 @@ def events_table(events: list[Event], width: int | None) -> list[str]:
     ]
     lines = render_table(columns, rows, width)
     if any(e.date_note for e in events):
-        lines.append(f"{INFERRED} date inferred: `uneventtui show ID` says why")
+        lines.append(f"{INFERRED} date inferred or approximate: `uneventtui show ID` says why")
     return lines
 
 
