@@ -14,15 +14,7 @@ import pytest
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
-import uneventtui.text
 from uneventtui.app.widgets.search_input import SearchInput
-
-# TEMPORARY until the text layer lands on main (remove then): the widget draws through
-# uneventtui.text.visual_with_map, so without it there is nothing to test.
-pytestmark = pytest.mark.skipif(
-    not hasattr(uneventtui.text, "visual_with_map"),
-    reason="uneventtui.text.visual_with_map has not landed yet",
-)
 
 FRIBIDI = shutil.which("fribidi")
 needs_fribidi = pytest.mark.skipif(

@@ -235,7 +235,7 @@ class EditBuffer:
         """The box's content at `width` columns, scrolled so the cursor is visible."""
         width = max(1, width)
         visual, cells, rtl = self.layout()
-        columns = _columns(visual)  # content cell -> text drawn there
+        columns = cell_strings(visual)  # content cell -> text drawn there
         content_width = len(columns)
         low = min(0, min(cells))
         high = max(content_width, max(cells) + 1)
@@ -279,7 +279,7 @@ def _blank_cut_halves(out: list[str]) -> None:
             out[column] = " "
 
 
-def _columns(visual: str) -> list[str]:
+def cell_strings(visual: str) -> list[str]:
     """One string per cell of `visual`: a character with the marks that follow it."""
     columns: list[str] = []
     pending = ""  # marks before any character: they go with the first one

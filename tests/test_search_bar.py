@@ -1,0 +1,440 @@
+"""The search bar over a screen: results as you type, grouped, highlighted; Enter, Esc, ↑.
+
+The host screen here offers only what the bar uses of the explorer's MainScreen
+(`timeline`, `ui`, `navigate`, `timeline_view`), so these tests pin the bar's own
+behaviour; tests/test_search_bar_app.py drives the real explorer.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pytest
+from rich.cells import cell_len
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.widgets import OptionList, Static
+
+import uneventtui
+from uneventtui.app.palette import SearchProvider
+from uneventtui.app.search_panel import SearchScreen, SearchSession, open_search, step_match
+from uneventtui.app.widgets.search_input import SearchInput
+from uneventtui.app.widgets.search_results import SearchResults, highlight_cells, name_cells
+from uneventtui.history import History
+from uneventtui.text import visual
+
+
+@pytest.fixture(scope="module")
+def timeline():
+    return uneventtui.load()
+
+
+@dataclass
+class UI:
+    mode: str = "shaped"
+    lang: str = "en"
+
+
+class FakeTimelineView(Static, can_focus=True):
+    def __init__(self, timeline) -> None:
+        super().__init__("timeline", id="timeline")
+        self.timeline = timeline
+        self.current_event_index: int | None = 0
+
+    def select_event(self, event_id: str) -> bool:
+        self.current_event_index = self.timeline.event_position(event_id)
+        return self.current_event_index is not None
+
+
+class Host(Screen):
+    def __init__(self, timeline, ui: UI) -> None:
+        super().__init__()
+        self.timeline = timeline
+        self.ui = ui
+        self.navigated: list[tuple[str, str]] = []
+
+    def compose(self) -> ComposeResult:
+        yield FakeTimelineView(self.timeline)
+
+    def on_mount(self) -> None:
+        self.timeline_view.focus()
+
+    @property
+    def timeline_view(self) -> FakeTimelineView:
+        return self.query_one(FakeTimelineView)
+
+    def navigate(self, target) -> None:
+        self.navigated.append(target)
+
+    def key_slash(self) -> None:
+        open_search(self)
+
+
+class HostApp(App):
+    # Like the explorer: the palette is an ordinary (not priority) binding, so the bar
+    # can use ctrl+p for "previous hit".
+    BINDINGS = [Binding("ctrl+p", "command_palette", "Command palette")]
+
+    def __init__(self, timeline, ui: UI | None = None, history_path=None) -> None:
+        super().__init__()
+        self.host = Host(timeline, ui or UI())
+        self.search_session = SearchSession(History.load(history_path))
+
+    def get_default_screen(self) -> Screen:
+        return self.host
+
+
+@pytest.fixture
+def history_path(tmp_path):
+    return tmp_path / "history.json"
+
+
+async def settle(pilot) -> None:
+    """Let the search worker finish and its results reach the screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_and_type(pilot, query: str) -> SearchScreen:
+    await pilot.press("slash")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, SearchScreen)
+    for char in query:
+        await pilot.press("space" if char == " " else char)
+        await settle(pilot)
+        # Every keystroke brings the results for exactly what is in the bar.
+        assert screen.shown_query == screen.input.value
+    return screen
+
+
+def result_ids(screen: SearchScreen) -> list[tuple[str, str]]:
+    return [(hit.kind, hit.id) for hit in screen.results.hits]
+
+
+# -- results ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["عمر هلال", "هلال", "Hilale", "Hilal", "hilale", "هِلال"])
+async def test_omar_hilale_is_on_top_and_selected(timeline, history_path, query):
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_and_type(pilot, query)
+        assert result_ids(screen)[0] == ("person", "omar-hilale")
+        assert screen.results.selected == 0
+        # The first line is the group of the best hit, the second the hit itself.
+        assert screen.results.lines[0].kind == "person" and screen.results.lines[0].hit is None
+        assert screen.results.lines[1].hit == 0
+
+
+async def test_results_are_grouped_by_kind_best_group_first(timeline, history_path):
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_and_type(pilot, "هلال")
+        kinds = [line.kind for line in screen.results.lines if line.hit is None]
+        assert kinds[0] == "person" and "event" in kinds
+        assert len(kinds) == len(set(kinds))  # each kind once
+        # Hits of a group are contiguous and in the order the index ranked them.
+        hit_kinds = [hit.kind for hit in screen.results.hits]
+        assert hit_kinds == sorted(hit_kinds, key=kinds.index)
+
+
+async def test_count_line_says_how_many_of_how_many(timeline, history_path):
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_and_type(pilot, "Hilale")
+        count = str(screen.query_one("#search-count", Static).render())
+        total = len(timeline.events) + len(timeline.entities)
+        assert count.startswith(f"{len(screen.results.hits)} of {total}")
+        await pilot.press("x", "x", "x", "q")
+        await settle(pilot)
+        assert str(screen.query_one("#search-count", Static).render()).startswith("No match")
+        assert screen.results.hits == []
+
+
+async def test_latin_query_finds_an_organisation_by_acronym(timeline, history_path):
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_and_type(pilot, "WHO")
+        assert result_ids(screen)[0] == ("organization", "who")
+
+
+async def test_arabic_query_finds_a_place_and_its_events(timeline, history_path):
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_and_type(pilot, "الدوحة")
+        ids = result_ids(screen)
+        assert ids[0] == ("place", "doha")
+        assert any(kind == "event" for kind, _ in ids)
+
+
+# -- highlighting -----------------------------------------------------------------------
+
+
+def test_highlight_lands_on_the_visual_cells_of_the_matched_letters():
+    cells = highlight_cells("عمر هلال", [(4, 8)])
+    assert "".join(c for c, _ in cells) == visual("عمر هلال")
+    marked = "".join(c for c, hl in cells if hl)
+    unmarked = "".join(c for c, hl in cells if not hl)
+    # "هلال" is the left part of the drawn line: its shaped letters, and nothing else.
+    assert marked == visual("عمر هلال")[: cell_len(marked)]
+    assert cell_len(marked) == 3  # ه + the lam-alef ligature + ل
+    assert unmarked == " " + visual("عمر")
+
+
+def test_half_of_a_ligature_marks_the_whole_cell():
+    # The lam of لا alone matched: the ligature cell that draws it is highlighted.
+    cells = highlight_cells("هلال", [(1, 2)])
+    assert [hl for _, hl in cells].count(True) == 1
+
+
+def test_a_match_in_an_alias_is_shown_on_the_name(timeline):
+    hit = timeline.search("هلال")[0]
+    assert hit.field == "alias"
+    ar, en = name_cells(hit)
+    assert "".join(c for c, _ in ar) == visual("عمر هلال")
+    assert "".join(c for c, hl in ar if hl) == visual("هلال")
+    hit = timeline.search("WHO")[0]
+    ar, en = name_cells(hit)
+    drawn = "".join(c for c, _ in en)
+    assert drawn.endswith("(WHO)")
+    assert "".join(c for c, hl in en if hl) == "WHO"
+
+
+async def test_drawn_row_highlights_exactly_the_matched_letters(timeline, history_path):
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_and_type(pilot, "هلال")
+        results = screen.query_one(SearchResults)
+        strip = results.render_line(1)  # the first hit, under its header
+        text = strip.text
+        assert visual("عمر هلال") in text and "Omar Hilale" in text
+        assert "▶" in text  # selected, not by colour alone
+        match_style = results.get_component_rich_style("search-results--match")
+        marked = "".join(s.text for s in strip if s.style and s.style.underline)
+        assert match_style.underline
+        assert marked == visual("هلال")
+
+
+# -- keys -------------------------------------------------------------------------------
+
+
+async def test_arrows_and_ctrl_n_ctrl_p_choose_a_hit(timeline, history_path):
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_and_type(pilot, "هلال")
+        assert len(screen.results.hits) > 2
+        await pilot.press("down")
+        assert screen.results.selected == 1
+        await pilot.press("ctrl+n")
+        assert screen.results.selected == 2
+        await pilot.press("ctrl+p")
+        assert screen.results.selected == 1
+        await pilot.press("up")
+        assert screen.results.selected == 0
+        await pilot.press("up")  # already the first: stays
+        assert screen.results.selected == 0
+        assert screen.input.value == "هلال"  # choosing never edits the query
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "target"),
+    [
+        ("عمر هلال", "person", ("entity", "omar-hilale")),
+        ("WHO", "organization", ("entity", "who")),
+        ("الدوحة", "place", ("entity", "doha")),
+        ("Copenhagen", "event", None),
+        ("القمة العالمية", "event", ("event", "1995-03-wssd-copenhagen")),
+    ],
+)
+async def test_enter_opens_the_chosen_hit(timeline, history_path, query, kind, target):
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_and_type(pilot, query)
+        assert screen.results.hits
+        while screen.results.selected_hit.kind != kind:
+            await pilot.press("down")
+        hit = screen.results.selected_hit
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+        expected = target or ("event", hit.id)
+        assert app.host.navigated == [expected]
+        if kind == "event":
+            assert expected[1] in {e.id for e in timeline.events}
+
+
+async def test_escape_closes_and_gives_the_focus_back(timeline, history_path):
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.focused is app.host.timeline_view
+        await open_and_type(pilot, "هل")
+        assert isinstance(app.focused, SearchInput)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.host
+        assert app.focused is app.host.timeline_view
+        assert app.host.navigated == []
+        assert app.search_session.history.queries == []  # Esc is not a search
+
+
+async def test_keys_that_are_shortcuts_elsewhere_are_text_in_the_bar(timeline, history_path):
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_and_type(pilot, "qn/N?")
+        assert screen.input.value == "qn/N?"
+
+
+async def test_enter_with_no_hit_keeps_the_bar_open(timeline, history_path):
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_and_type(pilot, "zzzzqqq")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+
+
+# -- history ----------------------------------------------------------------------------
+
+
+async def test_up_in_an_empty_bar_recalls_queries_across_runs(timeline, history_path):
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for query in ("Hilale", "الدوحة"):
+            await open_and_type(pilot, query)
+            await pilot.press("enter")
+            await pilot.pause()
+    saved = json.loads(history_path.read_text(encoding="utf-8"))
+    assert saved["queries"] == ["Hilale", "الدوحة"]
+
+    app = HostApp(timeline, history_path=history_path)  # a new run
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_and_type(pilot, "")
+        await pilot.press("up")
+        await settle(pilot)
+        assert screen.input.value == "الدوحة"
+        assert result_ids(screen)[0] == ("place", "doha")  # and its results
+        await pilot.press("up")
+        await settle(pilot)
+        assert screen.input.value == "Hilale"
+        await pilot.press("down")
+        assert screen.input.value == "الدوحة"
+        await pilot.press("down")
+        assert screen.input.value == ""
+        # Once edited, ↑ chooses hits again instead of walking the history.
+        await pilot.press("up", "up")
+        await pilot.press("backspace", "backspace")  # "Hilale" -> "Hila"
+        await settle(pilot)
+        assert screen.input.value == "Hila"
+        await pilot.press("down", "up")
+        assert screen.input.value == "Hila"
+        assert screen.results.selected == 0
+
+
+async def test_a_corrupt_history_is_reported_and_set_aside(timeline, history_path):
+    history_path.write_text("{broken", encoding="utf-8")
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_and_type(pilot, "")
+        notes = [n.message for n in app._notifications]
+        assert any("history.json.corrupt" in n for n in notes)
+        assert (history_path.parent / "history.json.corrupt").read_text() == "{broken"
+        await pilot.press("H", "i", "enter")
+        await pilot.pause()
+    assert json.loads(history_path.read_text())["queries"] == ["Hi"]
+
+
+# -- n / N ------------------------------------------------------------------------------
+
+
+async def test_n_and_shift_n_step_through_events_matching_the_last_query(timeline, history_path):
+    app = HostApp(timeline, history_path=history_path)
+    matching = [
+        i
+        for i, e in enumerate(timeline.events)
+        if "omar-hilale" in e.entity_ids() or "هلال" in e.title_ar
+    ]
+    assert len(matching) >= 3
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert not step_match(app.host, +1)  # no query yet
+        await open_and_type(pilot, "هلال")
+        await pilot.press("escape")
+        assert not step_match(app.host, +1)  # Esc is not a search
+        await open_and_type(pilot, "هلال")
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.host.timeline_view
+        view.current_event_index = 0
+        seen = []
+        for _ in matching:
+            assert step_match(app.host, +1)
+            seen.append(view.current_event_index)
+        assert seen == matching
+        assert step_match(app.host, +1)  # wraps around to the first
+        assert view.current_event_index == matching[0]
+        assert step_match(app.host, -1)  # and back to the last
+        assert view.current_event_index == matching[-1]
+        assert step_match(app.host, -1)
+        assert view.current_event_index == matching[-2]
+
+
+# -- rtl mode "terminal" and the Arabic interface ---------------------------------------
+
+
+async def test_terminal_mode_draws_names_in_logical_order(timeline, history_path):
+    app = HostApp(timeline, UI(mode="terminal"), history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_and_type(pilot, "هلال")
+        assert "عمر هلال" in screen.results.render_line(1).text
+        assert "عمر هلال" not in screen.input.render_line(0).text  # the bar shows the query
+        assert "هلال" in screen.input.render_line(0).text
+
+
+async def test_arabic_interface_labels(timeline, history_path):
+    app = HostApp(timeline, UI(lang="ar"), history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_and_type(pilot, "هلال")
+        people = sum(hit.kind == "person" for hit in screen.results.hits)
+        header = screen.results.render_line(0).text
+        assert header.endswith(visual(f"الأشخاص ({people})"))  # right-aligned
+        count = str(screen.query_one("#search-count", Static).render())
+        assert visual("من") in count
+
+
+# -- command palette --------------------------------------------------------------------
+
+
+class PaletteApp(HostApp):
+    COMMANDS = HostApp.COMMANDS | {SearchProvider}
+
+
+@pytest.mark.parametrize(
+    ("query", "target"),
+    [("Hilale", ("entity", "omar-hilale")), ("هلال", ("entity", "omar-hilale"))],
+)
+async def test_command_palette_finds_names_through_the_same_search(
+    timeline, history_path, query, target
+):
+    app = PaletteApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        for char in query:
+            await pilot.press(char)
+        # The palette gathers hits asynchronously: wait for ours to show.
+        options = app.screen.query_one(OptionList)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            prompts = [
+                str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+            ]
+            if any(visual("عمر هلال") in p for p in prompts):
+                break
+        assert visual("عمر هلال") in prompts[0] and "Omar Hilale" in prompts[0]
+        await pilot.press("enter")  # the first (best) hit is highlighted
+        await pilot.pause()
+        assert app.host.navigated[-1] == target

@@ -1,0 +1,390 @@
+"""The search bar: `/` opens it over the explorer, results follow every key.
+
+`SearchScreen` is a modal screen: the `SearchInput` (Arabic drawn shaped, right to
+left), a count line ("3 of 143": hits of all searchable names), and `SearchResults`
+grouped by kind. Searching runs in a thread worker (exclusive: a new key cancels the
+search still running for the previous one, whose results are then dropped), so typing
+never waits for the index. Enter dismisses the screen with the chosen target
+(`("event", id)` or `("entity", id)`) for the caller to navigate to; Esc dismisses it
+with None, and Textual gives the focus back to where it was.
+
+`SearchSession` is the app's search state across openings: the history of queries
+(`uneventtui.history`, loaded lazily, problems reported once), the last query, and the
+events that match it, for `n`/`N` in the timeline.
+
+The explorer wires it in with `open_search(screen)` and `step_match(screen, +1/-1)`.
+They expect the tui's MainScreen API: `screen.timeline` (a loaded `Timeline` or None),
+`screen.navigate(target)`, `screen.timeline_view` (`current_event_index`,
+`select_event(id)`), and `screen.ui` (`mode`, `lang`).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+from textual.worker import get_current_worker
+
+from uneventtui.app.widgets.search_input import SearchInput
+from uneventtui.app.widgets.search_results import SearchResults
+from uneventtui.history import History
+from uneventtui.model import Timeline
+
+RESULT_LIMIT = 100  # hits asked of the index per keystroke
+MATCH_LIMIT = 10_000  # events considered for n/N
+
+# One search at a time: the index is built lazily by the first one, and two threads
+# building it at once would only waste the (shared) cores.
+_SEARCH_LOCK = threading.Lock()
+
+TEXTS = {
+    "title": ("Search", "بحث"),
+    "placeholder": (
+        "Search people, organisations, places, events…",
+        "ابحث عن شخص أو منظمة أو مكان أو حدث…",
+    ),
+    "count": ("{shown} of {total}", "{shown} من {total}"),
+    "none": ("No match", "لا نتائج"),
+    "keys": ("↑↓ choose · Enter open · Esc close", "↑↓ اختيار · Enter فتح · Esc إغلاق"),
+    "loading": ("The data is still loading…", "البيانات قيد التحميل…"),
+    "no_query": ("No search yet: press / to search", "لا بحث بعد: اضغط / للبحث"),
+    "no_more": ("No event matches “{query}”", "لا حدث يطابق «{query}»"),
+}
+
+
+def text(key: str, lang: str, **values: object) -> str:
+    en, ar = TEXTS[key]
+    return (ar if lang == "ar" else en).format(**values)
+
+
+def search(timeline: Timeline, query: str, limit: int = RESULT_LIMIT, kind: str | None = None):
+    """`timeline.search`, one thread at a time."""
+    with _SEARCH_LOCK:
+        return timeline.search(query, limit=limit, kind=kind)
+
+
+def target_of(hit) -> tuple[str, str]:
+    """Where Enter on a hit goes: an event on the timeline, an entity to its view."""
+    return ("event", hit.id) if hit.kind == "event" else ("entity", hit.id)
+
+
+class SearchSession:
+    """Search state that outlives one opening of the bar."""
+
+    def __init__(self, history: History | None = None) -> None:
+        self._history = history
+        self.last_query: str = ""
+        self._matches: tuple[int, str, list[int]] | None = None  # (timeline id, query, positions)
+
+    @property
+    def history(self) -> History:
+        if self._history is None:
+            self._history = History.load()
+        return self._history
+
+    def take_problem(self) -> str | None:
+        """What went wrong with the history file, once (for a notification)."""
+        problem, self.history.problem = self.history.problem, None
+        return problem
+
+    def remember(self, query: str) -> None:
+        """A query the user searched for: the last query for n/N, and in the history."""
+        query = " ".join(query.split())
+        if not query:
+            return
+        self.last_query = query
+        if self.history.add(query):
+            self.history.save()
+
+    def matching_positions(self, timeline: Timeline, query: str | None = None) -> list[int]:
+        """Chronological positions of the events matching `query` (default: the last).
+
+        An event matches when its title matches, or when it names (as participant,
+        organisation or place) an entity that matches by a name or a word of one: "هلال"
+        steps through every event Omar Hilale took part in. Fuzzy guesses do not count.
+        """
+        query = self.last_query if query is None else query
+        if not query:
+            return []
+        cached = self._matches
+        if cached and cached[0] == id(timeline) and cached[1] == query:
+            return cached[2]
+        positions: set[int] = set()
+        for hit in search(timeline, query, limit=MATCH_LIMIT):
+            if getattr(hit, "tier", "") == "fuzzy":
+                continue
+            if hit.kind == "event":
+                position = timeline.event_position(hit.id)
+                if position is not None:
+                    positions.add(position)
+            else:
+                for event in timeline.events_of(hit.id):
+                    position = timeline.event_position(event.id)
+                    if position is not None:
+                        positions.add(position)
+        result = sorted(positions)
+        self._matches = (id(timeline), query, result)
+        return result
+
+
+def session_of(app) -> SearchSession:
+    """The app's search session (created on first use)."""
+    session = getattr(app, "search_session", None)
+    if session is None:
+        session = SearchSession()
+        app.search_session = session
+    return session
+
+
+class SearchScreen(ModalScreen[tuple[str, str] | None]):
+    """The search bar and its results, over the explorer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="search.close"),
+        Binding("enter", "choose", "Open", id="search.open"),
+        Binding("down", "down", "Next hit / newer query", show=False, id="search.down"),
+        Binding("ctrl+n", "move(1)", "Next hit", show=False, priority=True, id="search.next"),
+        Binding("up", "up", "Previous hit / older query", show=False, id="search.up"),
+        Binding("ctrl+p", "move(-1)", "Previous hit", show=False, priority=True, id="search.prev"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="search.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="search.page_up"),
+    ]
+
+    DEFAULT_CSS = """
+    SearchScreen {
+        align: center top;
+        background: $background 40%;
+    }
+    SearchScreen > #search-box {
+        width: 90%;
+        max-width: 120;
+        height: auto;
+        max-height: 80%;
+        margin-top: 2;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    SearchScreen #search-count {
+        height: 1;
+        color: $text-muted;
+    }
+    SearchScreen SearchResults {
+        height: auto;
+        max-height: 30;
+    }
+    """
+
+    def __init__(
+        self,
+        timeline: Timeline | None,
+        session: SearchSession,
+        *,
+        mode: str = "shaped",
+        lang: str = "en",
+        query: str = "",
+    ) -> None:
+        super().__init__()
+        self.timeline = timeline
+        self.session = session
+        self.mode = mode
+        self.lang = lang
+        self.initial_query = query
+        self.shown_query: str | None = None  # the query the results on screen are for
+        self._history_index: int | None = None  # browsing the history with ↑/↓
+        self._recalled: str | None = None  # the value the history put in the bar
+
+    def compose(self) -> ComposeResult:
+        from uneventtui.text import visual
+
+        with Vertical(id="search-box") as box:
+            box.border_title = visual(text("title", self.lang))
+            yield SearchInput(
+                self.initial_query,
+                placeholder=text("placeholder", self.lang),
+                rtl_mode=self.mode,
+                id="search-input",
+            )
+            yield Static("", id="search-count", markup=False)
+            yield SearchResults(mode=self.mode, lang=self.lang, id="search-results")
+
+    @property
+    def input(self) -> SearchInput:
+        return self.query_one(SearchInput)
+
+    @property
+    def results(self) -> SearchResults:
+        return self.query_one(SearchResults)
+
+    def on_mount(self) -> None:
+        problem = self.session.take_problem()
+        if problem:
+            self.app.notify(problem, title="uneventtui", severity="warning", timeout=8)
+        self.input.focus()
+        self._query_changed(self.input.value)
+
+    # -- searching --------------------------------------------------------------------
+
+    def on_search_input_changed(self, message: SearchInput.Changed) -> None:
+        message.stop()
+        if message.value != self._recalled:
+            self._history_index = None
+            self._recalled = None
+        self._query_changed(message.value)
+
+    def _query_changed(self, query: str) -> None:
+        if self.timeline is None:
+            self._set_count(text("loading", self.lang))
+            return
+        if not query.strip():
+            self.workers.cancel_group(self, "search")
+            self._show(query, [])
+            return
+        self.run_search(query)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
+        assert self.timeline is not None
+        hits = search(self.timeline, query)
+        if get_current_worker().is_cancelled:
+            return
+        self.app.call_from_thread(self._show, query, hits)
+
+    def _show(self, query: str, hits: list) -> None:
+        if query != self.input.value or self.timeline is None:
+            return  # typing went on: a newer search is on its way
+        self.shown_query = query
+        events = (self.timeline.event(h.id) for h in hits if h.kind == "event")
+        years = {e.id: str(e.start.year) for e in events if e is not None}
+        self.results.set_hits(hits, years)
+        if not query.strip():
+            self._set_count(text("keys", self.lang))
+            return
+        total = len(self.timeline.entities) + len(self.timeline.events)
+        shown = f"{len(hits)}+" if len(hits) >= RESULT_LIMIT else str(len(hits))
+        if hits:
+            count = text("count", self.lang, shown=shown, total=total)
+        else:
+            count = text("none", self.lang)
+        self._set_count(f"{count}  ·  {text('keys', self.lang)}")
+
+    def _set_count(self, line: str) -> None:
+        from uneventtui.text import visual
+
+        self.query_one("#search-count", Static).update(visual(line, mode=self.mode))
+
+    # -- keys -------------------------------------------------------------------------
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_choose(self) -> None:
+        hit = self.results.selected_hit
+        if hit is None:
+            self.app.bell()
+            return
+        self.session.remember(self.input.value)
+        self.dismiss(target_of(hit))
+
+    def on_search_results_chosen(self, message: SearchResults.Chosen) -> None:
+        self.action_choose()
+
+    def action_move(self, delta: int) -> None:
+        self.results.move(delta)
+
+    def action_page(self, direction: int) -> None:
+        self.results.move(direction * max(1, self.results.size.height - 1))
+
+    def _browsing_history(self) -> bool:
+        """The bar is empty, or shows a query the history put there (unedited)."""
+        value = self.input.value
+        return value == "" or (self._recalled is not None and value == self._recalled)
+
+    def action_up(self) -> None:
+        """↑: an older query when the bar is empty (or shows one), else the previous hit."""
+        if self._browsing_history():
+            index = self.session.history.older(self._history_index)
+            if index is None:
+                self.app.bell()
+                return
+            self._recall(index)
+        else:
+            self.results.move(-1)
+
+    def action_down(self) -> None:
+        """↓: a newer query while browsing the history, else the next hit."""
+        if self._history_index is None or not self._browsing_history():
+            self.results.move(1)
+            return
+        index = self.session.history.newer(self._history_index)
+        if index is None:
+            self._history_index, self._recalled = None, None
+            self.input.value = ""
+            return
+        self._recall(index)
+
+    def _recall(self, index: int) -> None:
+        self._history_index = index
+        self._recalled = self.session.history.queries[index]
+        self.input.value = self._recalled
+
+
+# -- wiring into the explorer ---------------------------------------------------------
+
+
+def open_search(screen, query: str = "") -> None:
+    """Open the search bar over `screen`; Enter on a hit navigates `screen` to it."""
+    ui = getattr(screen, "ui", None)
+    session = session_of(screen.app)
+
+    def chosen(target: tuple[str, str] | None) -> None:
+        if target is not None:
+            screen.navigate(target)
+
+    screen.app.push_screen(
+        SearchScreen(
+            getattr(screen, "timeline", None),
+            session,
+            mode=getattr(ui, "mode", "shaped"),
+            lang=getattr(ui, "lang", "en"),
+            query=query,
+        ),
+        chosen,
+    )
+
+
+def step_match(screen, direction: int) -> bool:
+    """`n`/`N`: select the next (+1) or previous (-1) event matching the last query.
+
+    Wraps around at the ends, like vim; rings the bell when nothing matches.
+    """
+    session = session_of(screen.app)
+    timeline = getattr(screen, "timeline", None)
+    lang = getattr(getattr(screen, "ui", None), "lang", "en")
+    if timeline is None:
+        return False
+    if not session.last_query:
+        screen.app.notify(text("no_query", lang), timeout=3)
+        return False
+    positions = session.matching_positions(timeline)
+    view = screen.timeline_view
+    here = view.current_event_index
+    if here is None:
+        here = -1 if direction > 0 else len(timeline.events)
+    ordered = [p for p in positions if p > here] + [p for p in positions if p <= here]
+    if direction < 0:
+        ordered = [p for p in reversed(positions) if p < here] + [
+            p for p in reversed(positions) if p >= here
+        ]
+    for position in ordered:
+        if position != here and view.select_event(timeline.events[position].id):
+            return True
+    screen.app.bell()
+    screen.app.notify(text("no_more", lang, query=session.last_query), timeout=3)
+    return False
