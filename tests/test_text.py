@@ -4,6 +4,7 @@ marks, wrapping, widths, the cursor map and the control-character policy."""
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
@@ -11,6 +12,7 @@ from rich.cells import cell_len
 from uneventtui.text import Line, is_rtl, layout, sanitize, visual, visual_with_map
 from uneventtui.text.shaping import shape
 
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 UN = "الأمم المتحدة"  # "the United Nations"
 SEED_PARAGRAPH = (
     "سفير المغرب الدائم لدى الأمم المتحدة في نيويورك، عمر هلال، بصفته المشارك في تسهيل "
@@ -274,3 +276,27 @@ def test_cell_widths_of_what_is_drawn():
     assert layout("a\x1bb", 20)[0].cells == 3  # the visible ␛ takes its cell
     lines = layout("漢字漢字", 3)
     assert [line.cells for line in lines] == [2, 2, 2, 2]
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_every_seed_wrapped_at_40_reads_in_order_with_nothing_lost(seed):
+    text = seed.read_text(encoding="utf-8")
+    lines = layout(text, 40)
+    assert all(line.cells <= 40 for line in lines)
+    shown = [text[line.start : line.end] for line in lines]
+    assert " ".join(shown).split() == text.split()
+    for line, segment in zip(lines, shown, strict=True):
+        # each line is its own logical words, shaped and reordered on their own
+        base = "rtl" if line.rtl else "ltr"
+        assert line.text == visual(segment, base=base)
+        first = (segment.split() or [" "])[0]
+        if line.rtl and is_rtl(first[0]):  # an Arabic first word is drawn at the right end
+            assert unshape(line.text).endswith(unshape(visual(first)))
+
+
+def test_ascii_in_a_left_to_right_line_is_left_as_it_is():
+    text = "Copenhagen (6-12 March 1995) [WSSD] <1> {2}: 100% done, 3.5/4."
+    assert visual(text) == text
+    assert visual_with_map(text)[1] == list(range(len(text) + 1))
+    # but forced right-to-left, the same characters are reordered and mirrored
+    assert visual("(a) 1", base="rtl") == "1 (a)"

@@ -76,6 +76,9 @@ def is_rtl(text: str) -> bool:
 def _reorder(shaped: str, level: int) -> tuple[str, list[int], list[int]]:
     """Visual string of one shaped line, its order (visual position -> shaped
     index) and the resolved levels (rules up to L4)."""
+    if level == 0 and shaped.isascii():
+        # No right-to-left or Arabic-number character: everything stays at level 0.
+        return shaped, list(range(len(shaped))), [0] * len(shaped)
     para, levels = uba.resolve_levels(shaped, level)
     levels = uba.line_levels(shaped, levels, para)
     order = uba.visual_order(levels)
