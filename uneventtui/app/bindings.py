@@ -44,6 +44,14 @@ TABLE: tuple[Key, ...] = (
     Key("app.back", "escape,backspace", "screen.back", "Back", "رجوع", show=True),
     Key("app.palette", "ctrl+p", "command_palette", "Command palette", "لوحة الأوامر"),
     Key(
+        "app.source",
+        "s",
+        "screen.open_source",
+        "Read the source article",
+        "قراءة المقال المصدر",
+        show=True,
+    ),
+    Key(
         "app.toggle_detail",
         "d",
         "screen.toggle_detail",
