@@ -29,6 +29,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"uneventtui {__version__}")
     parser.add_argument("--data", metavar="DIR", default=None, help=DATA_HELP)
+    explorer = parser.add_argument_group("the explorer (no verb)")
+    explorer.add_argument(
+        "--rtl-mode",
+        choices=("shaped", "terminal"),
+        default=None,
+        help="shaped: the app shapes Arabic (default); terminal: the terminal runs bidi itself",
+    )
+    explorer.add_argument(
+        "--lang",
+        choices=("en", "ar"),
+        default=None,
+        help="interface language; ar also mirrors the layout",
+    )
+    explorer.add_argument("--theme", metavar="NAME", default=None, help="a Textual theme")
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
     for module in VERBS:
         importlib.import_module(f"uneventtui.commands.{module}").add_parser(sub)
@@ -36,14 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_tui(args: argparse.Namespace) -> int:
-    """The bare command: the explorer (replaced when the TUI lands)."""
-    print(
-        "uneventtui: the interactive explorer is not built yet.\n"
-        "Meanwhile the verbs work: `uneventtui events`, `uneventtui entities`,\n"
-        "`uneventtui show ID`, `uneventtui check` (see `uneventtui --help`).",
-        file=sys.stderr,
-    )
-    return 2
+    """The bare command: the explorer (uneventtui.app)."""
+    from uneventtui.app import run_tui as run_explorer
+
+    return run_explorer(args)
 
 
 def _utf8_output() -> None:

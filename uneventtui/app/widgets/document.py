@@ -67,7 +67,7 @@ class DocumentView(ScrollView, can_focus=True):
     }
 
     DEFAULT_CSS = """
-    DocumentView { scrollbar-size-horizontal: 0; }
+    DocumentView { scrollbar-size-horizontal: 0; scrollbar-size-vertical: 1; }
     """
 
     class Followed(Message):

@@ -96,7 +96,7 @@ class TimelineView(ScrollView, can_focus=True):
     }
 
     DEFAULT_CSS = """
-    TimelineView { scrollbar-size-horizontal: 0; }
+    TimelineView { scrollbar-size-horizontal: 0; scrollbar-size-vertical: 1; }
     """
 
     title_lang: reactive[str] = reactive("en", init=False)
