@@ -10,7 +10,9 @@ from textual.screen import Screen
 
 from uneventtui.app.bindings import TABLE, Key, bindings_for, display_keys
 from uneventtui.app.display import Display
+from uneventtui.app.palette import SearchProvider
 from uneventtui.app.screens.main import MainScreen
+from uneventtui.app.search_panel import open_search, step_match
 from uneventtui.model import Timeline
 
 
@@ -21,6 +23,7 @@ class UneventApp(App):
     TITLE = "uneventtui"
     BINDINGS = bindings_for("app")
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {SearchProvider}  # ctrl+p also finds names (search bar)
 
     def __init__(
         self,
@@ -57,6 +60,20 @@ class UneventApp(App):
                         timeout=12, markup=False)  # fmt: skip
 
     # -- app-wide actions ----------------------------------------------------------
+
+    # -- search bar (uneventtui.app.search_panel) ------------------------------------
+
+    def action_search(self) -> None:
+        if isinstance(self.screen, MainScreen):
+            open_search(self.screen)
+
+    def action_next_match(self) -> None:
+        if isinstance(self.screen, MainScreen):
+            step_match(self.screen, +1)
+
+    def action_prev_match(self) -> None:
+        if isinstance(self.screen, MainScreen):
+            step_match(self.screen, -1)
 
     def action_help(self) -> None:
         from uneventtui.app.screens.help import HelpScreen

@@ -43,6 +43,7 @@ TABLE: tuple[Key, ...] = (
     Key("app.quit", "q,ctrl+q", "quit", "Quit", "خروج", show=True),
     Key("app.back", "escape,backspace", "screen.back", "Back", "رجوع", show=True),
     Key("app.palette", "ctrl+p", "command_palette", "Command palette", "لوحة الأوامر"),
+    Key("app.search", "slash", "app.search", "Search by name", "بحث بالاسم", show=True),
     Key(
         "app.source",
         "s",
@@ -99,6 +100,20 @@ TABLE: tuple[Key, ...] = (
         show=True,
     ),
     Key("timeline.open", "enter", "open_detail", "Focus the detail", "الانتقال إلى التفاصيل"),
+    Key(
+        "timeline.next_match",
+        "n",
+        "app.next_match",
+        "Next event matching the last search",
+        "الحدث التالي المطابق لآخر بحث",
+    ),
+    Key(
+        "timeline.prev_match",
+        "N",
+        "app.prev_match",
+        "Previous event matching the last search",
+        "الحدث السابق المطابق لآخر بحث",
+    ),
     # Detail pane (event and entity views)
     Key("detail.down", "j,down", "link_next", "Next link", "الرابط التالي"),
     Key("detail.up", "k,up", "link_prev", "Previous link", "الرابط السابق"),
