@@ -13,6 +13,10 @@ base (rule L3, as FriBidi does), mirror brackets at odd levels (rule L4) and
 map logical positions to cells for a cursor. The two orders are compared on
 every line; should they ever differ, ours is used throughout so that the map
 matches what is drawn.
+
+Each wrapped line is resolved on its own, with its paragraph's direction (as
+`get_display` does), rather than resolving the whole paragraph first: the
+two differ only for a bracket pair or a number split across two lines.
 """
 
 from __future__ import annotations
