@@ -416,3 +416,26 @@ def test_json_is_utf8_whatever_the_locale():
     )
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     assert json.loads(result.stdout.decode("utf-8"))[2]["name_ar"] == "عمر هلال"
+
+
+def test_narrow_terminal_drops_minor_columns_and_never_cuts_ids():
+    columns = [
+        Column("ID"),
+        Column("KIND", shrink_to=4, drop=2),
+        Column("TRACK", shrink_to=4, drop=1),
+        Column("TITLE", shrink_to=10),
+    ]
+    rows = [["2024-04-22-geneva-visit", "visit", "summit", "Co-facilitators' working visit"]]
+    wide = render_table(columns, rows, width=200)
+    assert wide[0].split() == ["ID", "KIND", "TRACK", "TITLE"]
+    narrow = render_table(columns, rows, width=40)
+    assert narrow[0].split() == ["ID", "TITLE"]
+    assert narrow[1].startswith("2024-04-22-geneva-visit  Co-fac")
+    tiny = render_table(columns, rows, width=30)
+    assert all(cell_len(line) <= 30 for line in tiny)
+    assert tiny[1].startswith("2024-04-22-geneva-visit ")
+
+
+def test_events_filtered_by_track_leave_out_the_track_column(capsys):
+    _, out, _ = run(capsys, "events", "--track", "summit", "--data", DATA)
+    assert out.splitlines()[0].split()[:4] == ["DATE", "ID", "KIND", "TITLE"]

@@ -23,6 +23,7 @@ from uneventtui.model import Entity, Event, SourceRef, Timeline
 from uneventtui.text.terminal import explicit_bidi
 
 ELLIPSIS = "…"
+MIN_CUT = 4  # the narrowest a cut column gets, when nothing else can give
 
 
 # --- JSON ------------------------------------------------------------------------
@@ -158,46 +159,80 @@ def pad(value: str, width: int, right: bool = False) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    """A table column: its header, whether it is right-aligned, and its minimum width
-    when the table must shrink to fit the terminal (0: never shrink)."""
+    """A table column.
+
+    `right`: right-aligned (right-to-left text). `shrink_to`: the narrowest it may be
+    cut to when the table must fit the terminal (0: never cut, e.g. ids, which the user
+    types back). `drop`: when even the narrowest table is too wide, columns with a
+    `drop` rank go, highest rank first (0: always shown).
+    """
 
     header: str
     right: bool = False
     shrink_to: int = 0
+    drop: int = 0
 
 
 def render_table(
     columns: Sequence[Column], rows: Iterable[Sequence[str]], width: int | None = None
 ) -> list[str]:
-    """Rows of visual strings as aligned lines, headers first; shrinks to `width` if set."""
+    """Rows of visual strings as aligned lines, headers first; fitted to `width` if set."""
     rows = [list(row) for row in rows]
     widths = [
         max([cell_len(col.header), *(cell_len(row[i]) for row in rows)])
         for i, col in enumerate(columns)
     ]
+    shown = list(range(len(columns)))
     if width is not None:
-        widths = _shrink(columns, widths, width - 2 * (len(columns) - 1))
+        shown = _columns_that_fit(columns, widths, width)
+        fitted = _shrink([columns[i] for i in shown], [widths[i] for i in shown], width)
+        widths = dict(zip(shown, fitted, strict=True))  # type: ignore[assignment]
     lines = []
     for row in [[c.header for c in columns], *rows]:
-        cells = [
-            pad(fit(cell, w, rtl=col.right and _rtl_mode == "shaped"), w, right=col.right)
-            for cell, col, w in zip(row, columns, widths, strict=True)
-        ]
+        cells = []
+        for i in shown:
+            col, w = columns[i], widths[i]
+            cut = fit(row[i], w, rtl=col.right and _rtl_mode == "shaped")
+            cells.append(pad(cut, w, right=col.right))
         lines.append("  ".join(cells).rstrip())
     return lines
 
 
-def _shrink(columns: Sequence[Column], widths: list[int], room: int) -> list[int]:
-    """Narrow the shrinkable columns, widest first, until the row fits in `room`."""
-    widths = list(widths)
-    while sum(widths) > room:
-        candidates = [
-            i for i, col in enumerate(columns) if col.shrink_to and widths[i] > col.shrink_to
-        ]
-        if not candidates:
+def _room(count: int, width: int) -> int:
+    return width - 2 * (count - 1)  # two spaces between columns
+
+
+def _columns_that_fit(columns: Sequence[Column], widths: list[int], width: int) -> list[int]:
+    """The columns to show: all, unless even at their narrowest they are too wide."""
+    shown = list(range(len(columns)))
+
+    def narrowest(i: int) -> int:
+        return min(widths[i], columns[i].shrink_to) if columns[i].shrink_to else widths[i]
+
+    while sum(map(narrowest, shown)) > _room(len(shown), width):
+        droppable = [i for i in shown if columns[i].drop]
+        if not droppable:
             break
-        widest = max(candidates, key=lambda i: widths[i])
-        widths[widest] -= 1
+        shown.remove(max(droppable, key=lambda i: columns[i].drop))
+    return shown
+
+
+def _shrink(columns: Sequence[Column], widths: list[int], width: int) -> list[int]:
+    """Narrow the shrinkable columns, widest first, until the row fits in `width`:
+    down to their `shrink_to`, and if that is not enough, down to a few cells."""
+    widths = list(widths)
+    room = _room(len(columns), width)
+    for floor in (None, MIN_CUT):
+        while sum(widths) > room:
+            candidates = [
+                i
+                for i, col in enumerate(columns)
+                if col.shrink_to and widths[i] > (col.shrink_to if floor is None else floor)
+            ]
+            if not candidates:
+                break
+            widest = max(candidates, key=lambda i: widths[i])
+            widths[widest] -= 1
     return widths
 
 

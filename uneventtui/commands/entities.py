@@ -31,12 +31,12 @@ def add_parser(subparsers) -> None:
 
 def entities_table(entities: list[Entity], timeline: Timeline, width: int | None) -> list[str]:
     columns = [
-        Column("ID", shrink_to=12),
-        Column("KIND"),
-        Column("SUBKIND"),
+        Column("ID"),
+        Column("KIND", drop=2),
+        Column("SUBKIND", shrink_to=8, drop=1),
         Column("EVENTS", right=True),
         Column("NAME", shrink_to=16),
-        Column(visual("الاسم"), right=True, shrink_to=12),
+        Column(visual("الاسم"), right=True, shrink_to=16),
     ]
     rows = [
         [

@@ -53,15 +53,22 @@ def date_cell(event: Event) -> str:
     return text + INFERRED if event.date_note else text
 
 
-def events_table(events: list[Event], width: int | None) -> list[str]:
-    """Events as table lines: date, id, kind, track, and the title in both languages."""
+def events_table(
+    events: list[Event], width: int | None, same_kind: bool = False, same_track: bool = False
+) -> list[str]:
+    """Events as table lines: date, id, kind, track, and the title in both languages.
+
+    On a narrow terminal the titles are cut first, then the track and the kind go;
+    the date and the id (what `show` takes) are always shown whole. `same_kind` /
+    `same_track` leave out a column that would repeat one value (a filter's).
+    """
     columns = [
         Column("DATE"),
-        Column("ID", shrink_to=12),
-        Column("KIND"),
-        Column("TRACK"),
-        Column("TITLE", shrink_to=16),
-        Column(visual("العنوان"), right=True, shrink_to=12),
+        Column("ID"),
+        Column("KIND", shrink_to=8, drop=2),
+        Column("TRACK", shrink_to=8, drop=1),
+        Column("TITLE", shrink_to=20),
+        Column(visual("العنوان"), right=True, shrink_to=20),
     ]
     rows = [
         [
@@ -74,7 +81,8 @@ def events_table(events: list[Event], width: int | None) -> list[str]:
         ]
         for e in events
     ]
-    lines = render_table(columns, rows, width)
+    keep = [i for i in range(6) if not (i == 2 and same_kind) and not (i == 3 and same_track)]
+    lines = render_table([columns[i] for i in keep], ([r[i] for i in keep] for r in rows), width)
     if any(e.date_note for e in events):
         lines.append(f"{INFERRED} date inferred or approximate: `uneventtui show ID` says why")
     return lines
@@ -108,5 +116,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json([event_json(e, timeline) for e in events])
     else:
-        print_lines(events_table(events, terminal_width()))
+        table = events_table(
+            events, terminal_width(), same_kind=bool(args.kind), same_track=bool(args.track)
+        )
+        print_lines(table)
     return 0
