@@ -20,9 +20,12 @@ Design (for 100k entities + 100k events answering well under a 16 ms frame):
 
 from __future__ import annotations
 
+import gc
 import heapq
 import itertools
+from array import array
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -59,9 +62,10 @@ _TIER_NAMES = {
 
 # Multi-word queries: how many driver candidates to check one by one before
 # intersecting posting sets in C instead.
-_VERIFY_BUDGET = 2_000
-# Fuzzy tier: at most this many candidate entries are scored.
-_FUZZY_BUDGET = 5_000
+_VERIFY_BUDGET = 256
+# Fuzzy tier: corrections kept per query word, corrected queries tried.
+_MAX_CORRECTIONS = 4
+_MAX_COMBOS = 12
 
 
 @dataclass(frozen=True)
@@ -97,41 +101,96 @@ class Hit:
 
 
 class _Postings:
-    """Sorted distinct keys, each with the rank-ordered entries that carry it."""
+    """Sorted distinct keys, each with the rank-ordered entries that carry it.
 
-    __slots__ = ("keys", "lists", "cum")
+    Stored flat (one `array` of entries, key by key, plus offsets) so that a prefix
+    of the query, a contiguous range of keys, is a contiguous range of entries.
+    Copies of the flat array sorted within blocks of 64 and of 4096 entries let a
+    wide range be merged from a few hundred sorted runs instead of thousands of
+    posting lists. Arrays keep the index compact, quick to pickle and invisible to
+    the garbage collector.
+    """
+
+    __slots__ = ("keys", "cum", "flat", "small", "large")
+
+    SMALL, LARGE = 64, 4096
 
     def __init__(self, mapping: dict[str, list[int]]) -> None:
         self.keys = sorted(mapping)
-        self.lists = [mapping[k] for k in self.keys]
-        self.cum = list(itertools.accumulate((len(x) for x in self.lists), initial=0))
+        flat = array("i")
+        for key in self.keys:
+            flat.extend(mapping[key])
+        self.flat = flat
+        self.cum = array("l", itertools.accumulate((len(mapping[k]) for k in self.keys), initial=0))
+        self.small = self._sorted_runs(self.SMALL)
+        self.large = self._sorted_runs(self.LARGE)
+
+    def _sorted_runs(self, size: int) -> array:
+        flat = self.flat
+        out = array("i")
+        for i in range(0, len(flat), size):
+            out.extend(sorted(flat[i : i + size]))
+        return out
 
     def prefix_range(self, prefix: str) -> tuple[int, int]:
         return bisect_left(self.keys, prefix), bisect_left(self.keys, prefix + _TOP)
 
-    def exact(self, key: str) -> list[int]:
-        i = bisect_left(self.keys, key)
-        if i < len(self.keys) and self.keys[i] == key:
-            return self.lists[i]
-        return []
+    def key_range(self, key: str) -> tuple[int, int]:
+        return bisect_left(self.keys, key), bisect_right(self.keys, key)
 
     def count(self, ranges: Iterable[tuple[int, int]]) -> int:
         return sum(self.cum[b] - self.cum[a] for a, b in ranges)
 
-    def lists_in(self, ranges: Iterable[tuple[int, int]]) -> list[list[int]]:
-        out: list[list[int]] = []
+    def entries(self, ranges: Iterable[tuple[int, int]]) -> set[int]:
+        """Every entry in the key ranges, as a set (for intersections)."""
+        out: set[int] = set()
         for a, b in ranges:
-            out.extend(self.lists[a:b])
+            out.update(self.flat[self.cum[a] : self.cum[b]])
         return out
 
+    def restrict(self, entries: set[int], ranges: Iterable[tuple[int, int]]) -> set[int]:
+        """The members of `entries` that are also in the key ranges."""
+        view = memoryview(self.flat)
+        out: set[int] = set()
+        for a, b in ranges:
+            out |= entries.intersection(view[self.cum[a] : self.cum[b]])
+        return out
 
-def _merge(lists: list[list[int]]) -> Iterator[int]:
-    """Entries of several rank-ordered lists, in rank order (repeats possible)."""
-    if not lists:
-        return iter(())
-    if len(lists) == 1:
-        return iter(lists[0])
-    return heapq.merge(*lists)
+    def stream(self, ranges: Iterable[tuple[int, int]]) -> Iterator[int]:
+        """Entries of the key ranges in rank order (an entry may repeat)."""
+        runs: list[Iterable[int]] = []
+        for a, b in ranges:
+            if a < b:
+                self._runs(a, b, runs)
+        if not runs:
+            return iter(())
+        if len(runs) == 1:
+            return iter(runs[0])
+        return heapq.merge(*runs)
+
+    def _runs(self, a: int, b: int, runs: list[Iterable[int]]) -> None:
+        cum, flat = self.cum, self.flat
+        lo, hi = cum[a], cum[b]
+        if hi - lo <= self.SMALL:
+            runs.append(sorted(flat[lo:hi]))
+            return
+        if b - a <= 8:  # a few keys: their posting lists are sorted runs already
+            view = memoryview(flat)
+            runs.extend(view[cum[i] : cum[i + 1]] for i in range(a, b))
+            return
+        small, large = memoryview(self.small), memoryview(self.large)
+        i = lo
+        while i < hi:
+            if i % self.LARGE == 0 and i + self.LARGE <= hi:
+                runs.append(large[i : i + self.LARGE])
+                i += self.LARGE
+            elif i % self.SMALL == 0 and i + self.SMALL <= hi:
+                runs.append(small[i : i + self.SMALL])
+                i += self.SMALL
+            else:
+                j = min(hi, (i // self.SMALL + 1) * self.SMALL)
+                runs.append(sorted(flat[i:j]))
+                i = j
 
 
 def _max_edits(word: str) -> int:
@@ -195,12 +254,22 @@ class SearchIndex:
         entries: list[tuple[int, int, str]],
     ) -> None:
         """`targets`: (kind, id, name_ar, name_en, weight); `entries`: (target, field, text)."""
-        self._targets = targets
-        self._source_entries = entries
+        enabled = gc.isenabled()
+        gc.disable()  # building allocates millions of objects: no point scanning them
+        try:
+            self._kinds = [t[0] for t in targets]
+            self._ids = [t[1] for t in targets]
+            self._names_ar = [t[2] for t in targets]
+            self._names_en = [t[3] for t in targets]
+            self._weights = array("l", (t[4] for t in targets))
+            self._build(entries)
+        finally:
+            if enabled:
+                gc.enable()
         self._sub: dict[str, SearchIndex] = {}
         self._fuzzy_prefixes: dict[int, _Postings] = {}
         self._span_cache: dict[str, tuple[str, list[int]]] = {}
-        self._build(entries)
+        self._blob: tuple[str, list[int]] | None = None
 
     # ------------------------------------------------------------------ build
     @classmethod
@@ -210,15 +279,8 @@ class SearchIndex:
         entries: list[tuple[int, int, str]] = []
         for entity in timeline.entities.values():
             t = len(targets)
-            targets.append(
-                (
-                    entity.kind,
-                    entity.id,
-                    entity.name_ar,
-                    entity.name_en,
-                    timeline.event_count(entity.id),
-                )
-            )
+            weight = timeline.event_count(entity.id)
+            targets.append((entity.kind, entity.id, entity.name_ar, entity.name_en, weight))
             entries.append((t, 0, entity.name_ar))
             entries.append((t, 1, entity.name_en))
             entries.extend((t, 2, alias) for alias in entity.aliases)
@@ -230,7 +292,7 @@ class SearchIndex:
         return cls(targets, entries)
 
     def _build(self, raw_entries: list[tuple[int, int, str]]) -> None:
-        targets = self._targets
+        kinds, ids, weights = self._kinds, self._ids, self._weights
         norm_cache: dict[str, str] = {}
         strip_cache: dict[str, str] = {}
 
@@ -241,20 +303,19 @@ class SearchIndex:
             return value
 
         # Normalise word by word: names share words, so most are cache hits.
-        normed: list[str] = []
-        for _t, _f, text in raw_entries:
-            normed.append(" ".join(filter(None, map(norm_word, text.split()))))
+        normed = [
+            " ".join(filter(None, map(norm_word, text.split()))) for _t, _f, text in raw_entries
+        ]
 
-        # Rank order: more events first, then shorter names, then kind and id.
-        max_weight = max((t[4] for t in targets), default=0)
-        order_of_target = sorted(
-            range(len(targets)), key=lambda i: (_KIND_ORDER.get(targets[i][0], 9), targets[i][1])
-        )
-        tie = [0] * len(targets)
-        for pos, i in enumerate(order_of_target):
+        # Rank order: more events first, then shorter names, then kind and id. One
+        # integer per entry, so that the sort runs in C.
+        max_weight = max(weights, default=0)
+        tie = [0] * len(kinds)
+        by_kind_id = sorted(range(len(kinds)), key=lambda i: (_KIND_ORDER.get(kinds[i], 9), ids[i]))
+        for pos, i in enumerate(by_kind_id):
             tie[i] = pos
         keyed = sorted(
-            ((max_weight - targets[t][4]) << 60)
+            ((max_weight - weights[t]) << 60)
             | (min(len(normed[j]), 4095) << 48)
             | (tie[t] << 24)
             | j
@@ -262,62 +323,58 @@ class SearchIndex:
         )
         order = [k & 0xFFFFFF for k in keyed]
 
-        self._entry_target = [raw_entries[j][0] for j in order]
-        self._entry_field = [raw_entries[j][1] for j in order]
+        self._entry_target = array("i", (raw_entries[j][0] for j in order))
+        self._entry_field = array("b", (raw_entries[j][1] for j in order))
         self._entry_text = [raw_entries[j][2] for j in order]
-        self._entry_norm = [normed[j] for j in order]
-        words_of: list[str] = []  # " w1 w2 ... s1 s2 " (words, then clitic-free forms)
-        vocab: dict[str, list[int]] = {}
-        names: dict[str, list[int]] = {}
-        max_len = 0
-        for e, norm in enumerate(self._entry_norm):
-            if not norm:
-                words_of.append(" ")
-                continue
-            max_len = max(max_len, len(norm))
-            words = norm.split(" ")
-            stripped = []
-            for w in words:
-                s = strip_cache.get(w)
-                if s is None:
-                    s = strip_cache[w] = strip_clitic(w)
-                stripped.append(s)
-            extra = [s for s, w in zip(stripped, words, strict=True) if s != w]
-            words_of.append(" " + " ".join(words + extra) + " ")
-            for w in itertools.chain(words, extra):
-                lst = vocab.get(w)
-                if lst is None:
-                    vocab[w] = [e]
-                elif lst[-1] != e:
-                    lst.append(e)
-            keys = (norm, " ".join(stripped)) if extra else (norm,)
-            for key in keys:
-                lst = names.get(key)
-                if lst is None:
-                    names[key] = [e]
-                elif lst[-1] != e:
-                    lst.append(e)
+        words_of: list[str] = []  # " w1 w2 ... s1 s2 " (the words, then clitic-free forms)
+        vocab: defaultdict[str, list[int]] = defaultdict(list)
+        names: defaultdict[str, list[int]] = defaultdict(list)
+        # Names repeat (namesakes, "International Health Organization"): work out
+        # each distinct one once.
+        seen: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
+        for e, j in enumerate(order):
+            norm = normed[j]
+            info = seen.get(norm)
+            if info is None:
+                words = norm.split(" ") if norm else []
+                stripped = []
+                for w in words:
+                    bare = strip_cache.get(w)
+                    if bare is None:
+                        bare = strip_cache[w] = strip_clitic(w)
+                    stripped.append(bare)
+                extra = [b for b, w in zip(stripped, words, strict=True) if b != w]
+                tokens = tuple(dict.fromkeys(words + extra))
+                keys = (norm, " ".join(stripped)) if extra else (norm,) if norm else ()
+                info = seen[norm] = (" " + " ".join(words + extra) + " ", tokens, keys)
+            words_of.append(info[0])
+            for w in info[1]:
+                vocab[w].append(e)
+            for key in info[2]:
+                names[key].append(e)
+        max_len = max((len(n) for n in seen), default=0)
         self._entry_words = words_of
         self._vocab = _Postings(vocab)
         self._names = _Postings(names)
         self._max_len = max_len
         # Consonant skeletons of Latin words, for transliteration variants.
-        skeletons: dict[str, list[int]] = {}
-        for i, word in enumerate(self._vocab.keys):
+        skeletons: dict[str, list[str]] = {}
+        for word in self._vocab.keys:
             if word.isascii() and word.isalpha() and len(word) >= 3:
-                skeletons.setdefault(skeleton(word), []).append(i)
+                skeletons.setdefault(skeleton(word), []).append(word)
         self._skeletons = skeletons
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
-        state["_sub"] = {}
-        state["_fuzzy_prefixes"] = {}
-        state["_span_cache"] = {}
+        state.update(_sub={}, _fuzzy_prefixes={}, _span_cache={}, _blob=None)
         return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
 
     def __len__(self) -> int:
         """How many targets (entities and events) are indexed."""
-        return len(self._targets)
+        return len(self._ids)
 
     # ----------------------------------------------------------------- search
     def search(self, query: str, limit: int = 20, kind: str | None = None) -> list[Hit]:
@@ -337,24 +394,25 @@ class SearchIndex:
             return []
         collector = _Collector(limit, self._entry_target)
         variants = [(w, strip_clitic(w)) for w in words]
-        has_clitic = any(w != s for w, s in variants)
-        passes = [(False, 0.0)] + ([(True, _CLITIC_PENALTY)] if has_clitic else [])
+        passes = [(False, 0.0)]
+        if any(w != s for w, s in variants):
+            passes.append((True, _CLITIC_PENALTY))
         q_stripped = " ".join(s for _w, s in variants)
 
         # Exact and prefix: the whole name.
+        names = self._names
         for tier in (EXACT, PREFIX):
             for use_clitic, penalty in passes:
                 key = q_stripped if use_clitic else q
-                if tier == EXACT:
-                    stream: Iterator[int] = iter(self._names.exact(key))
-                else:
-                    stream = _merge(self._names.lists_in([self._names.prefix_range(key)]))
-                if collector.add_all(stream, tier - penalty):
+                span = names.key_range(key) if tier == EXACT else names.prefix_range(key)
+                if collector.add_all(names.stream([span]), tier - penalty):
                     return self._hits(collector, words)
         # Word-start and substring: every query word starts (or is inside) a word.
         for tier in (WORD_START, SUBSTRING):
             for use_clitic, penalty in passes:
-                if self._all_words(words, variants, use_clitic, tier, collector, tier - penalty):
+                if self._all_words(
+                    variants, use_clitic, tier, collector, tier - penalty, tier == SUBSTRING
+                ):
                     return self._hits(collector, words)
         self._fuzzy(words, collector)
         return self._hits(collector, words)
@@ -362,13 +420,20 @@ class SearchIndex:
     def _kind_index(self, kind: str) -> SearchIndex:
         sub = self._sub.get(kind)
         if sub is None:
-            keep = [i for i, t in enumerate(self._targets) if t[0] == kind]
+            keep = [i for i, k in enumerate(self._kinds) if k == kind]
             renumber = {old: new for new, old in enumerate(keep)}
-            sub = SearchIndex(
-                [self._targets[i] for i in keep],
-                [(renumber[t], f, x) for t, f, x in self._source_entries if t in renumber],
-            )
-            self._sub[kind] = sub
+            targets = [
+                (kind, self._ids[i], self._names_ar[i], self._names_en[i], self._weights[i])
+                for i in keep
+            ]
+            entries = [
+                (renumber[t], f, x)
+                for t, f, x in zip(
+                    self._entry_target, self._entry_field, self._entry_text, strict=True
+                )
+                if t in renumber
+            ]
+            sub = self._sub[kind] = SearchIndex(targets, entries)
         return sub
 
     def _word_ranges(
@@ -377,13 +442,17 @@ class SearchIndex:
         """Ranges of vocabulary words that `word` starts (or, for SUBSTRING, is inside)."""
         probes = {word, stripped} if use_clitic else {word}
         ranges = [self._vocab.prefix_range(p) for p in probes]
-        if tier == SUBSTRING and len(word) >= 2:
+        if tier == SUBSTRING and len(word) >= 3:  # inside-word matches of 1-2 letters are noise
             ranges.extend((i, i + 1) for i in self._containing(word))
         return ranges
 
     def _containing(self, word: str) -> list[int]:
         """Indices of vocabulary words that contain `word` (not at their start)."""
-        blob, starts = self._vocab_blob()
+        if self._blob is None:
+            keys = self._vocab.keys
+            starts = list(itertools.accumulate((len(k) + 1 for k in keys), initial=0))[:-1]
+            self._blob = ("\n".join(keys), starts)
+        blob, starts = self._blob
         found: list[int] = []
         pos = blob.find(word)
         while pos != -1:
@@ -394,28 +463,24 @@ class SearchIndex:
             pos = blob.find(word, end)
         return found
 
-    def _vocab_blob(self) -> tuple[str, list[int]]:
-        blob = self.__dict__.get("_blob")
-        if blob is None:
-            keys = self._vocab.keys
-            starts = list(itertools.accumulate((len(k) + 1 for k in keys), initial=0))[:-1]
-            blob = ("\n".join(keys), starts)
-            self.__dict__["_blob"] = blob
-        return blob
-
     def _all_words(
         self,
-        words: list[str],
         variants: list[tuple[str, str]],
         use_clitic: bool,
         tier: float,
         collector: _Collector,
         score: float,
+        skip_if_same: bool = False,
     ) -> bool:
         """Entries where every query word matches a word of the name at this tier."""
+        vocab = self._vocab
         per_word = [self._word_ranges(w, s, use_clitic, tier) for w, s in variants]
-        counts = [self._vocab.count(r) for r in per_word]
-        driver = min(range(len(words)), key=counts.__getitem__)
+        if skip_if_same and per_word == [
+            self._word_ranges(w, s, use_clitic, WORD_START) for w, s in variants
+        ]:
+            return False  # no word occurs inside another: the word-start pass said it all
+        counts = [vocab.count(r) for r in per_word]
+        driver = min(range(len(variants)), key=counts.__getitem__)
         if counts[driver] == 0:
             return False
         checks = []  # needles that must be in the entry's word string, one of each group
@@ -426,10 +491,10 @@ class SearchIndex:
             if tier == WORD_START:
                 needles = {" " + n for n in needles}
             checks.append(tuple(needles))
-        entry_words = self._entry_words
-        stream = _merge(self._vocab.lists_in(per_word[driver]))
+        stream = vocab.stream(per_word[driver])
         if not checks:
             return collector.add_all(stream, score)
+        entry_words = self._entry_words
         checked = 0
         for checked, e in enumerate(stream, 1):  # noqa: B007 (read after the loop)
             ew = entry_words[e]
@@ -439,105 +504,98 @@ class SearchIndex:
                 break
         if checked < _VERIFY_BUDGET:
             return False
-        # Unselective words: intersect their posting sets in C, then rank.
-        common: set[int] | None = None
-        for ranges in sorted(per_word, key=self._vocab.count):
-            entries = set().union(*self._vocab.lists_in(ranges))
-            common = entries if common is None else common & entries
+        # Unselective words: intersect their postings in C (the smallest as a set,
+        # the others only iterated against it), then rank.
+        by_size = sorted(per_word, key=vocab.count)
+        common = vocab.entries(by_size[0])
+        for ranges in by_size[1:]:
+            common = vocab.restrict(common, ranges)
             if not common:
                 return False
-        return collector.add_all(sorted(common or ()), score)
+        return collector.add_all(sorted(common), score)
 
     # ------------------------------------------------------------------ fuzzy
     def _fuzzy(self, words: list[str], collector: _Collector) -> None:
-        """Typos and transliteration variants: each word is close to a word of the name."""
-        keys = self._vocab.keys
-        similar: list[dict[int, float]] = []  # per query word: vocab index -> similarity
+        """Typos and transliteration variants, as corrected queries, best first.
+
+        Each query word gets a few candidate corrections from the distinct words
+        of the index (edit distance, word beginnings for a word still being typed,
+        Latin consonant skeletons); the combinations are searched, most similar
+        first, with the cheap word-matching machinery.
+        """
+        options: list[list[tuple[float, str]]] = []
         for word in words:
-            sims: dict[int, float] = {}
-            for a, b in (
-                self._vocab.prefix_range(word),
-                self._vocab.prefix_range(strip_clitic(word)),
+            found = self._corrections(word)
+            if not found:
+                return
+            options.append(found)
+        combos = []
+        for combo in itertools.product(*options):
+            sim = min(s for s, _n in combo)
+            if sim < 1.0:
+                combos.append((sim, [n for _s, n in combo]))
+        combos.sort(key=lambda c: -c[0])
+        for sim, needles in combos[:_MAX_COMBOS]:
+            variants = [(n, n) for n in needles]
+            if self._all_words(variants, False, SUBSTRING, collector, round(FUZZY * sim, 2)):
+                return
+
+    def _corrections(self, word: str) -> list[tuple[float, str]]:
+        """(similarity, replacement) for one query word, best first, at most a few."""
+        vocab = self._vocab
+        best: dict[str, float] = {}
+        stripped = strip_clitic(word)
+        if vocab.count([vocab.prefix_range(word), vocab.prefix_range(stripped)]) or (
+            len(word) >= 3 and self._containing(word)
+        ):
+            best[word] = 1.0
+        edits = _max_edits(word)
+        if edits:
+            keys = vocab.keys
+            for key, dist, _i in process.extract_iter(
+                word, keys, scorer=OSA.distance, score_cutoff=edits, processor=None
             ):
-                for i in range(a, b):
-                    sims[i] = 1.0
-            edits = _max_edits(word)
-            if edits:
-                for _key, dist, i in process.extract_iter(
-                    word, keys, scorer=OSA.distance, score_cutoff=edits, processor=None
-                ):
-                    sims[i] = max(sims.get(i, 0.0), 1.0 - dist / max(len(word), len(keys[i])))
-                # The word may still be incomplete: compare it with word beginnings too.
-                pre = self._prefixes(len(word))
-                for _key, dist, i in process.extract_iter(
-                    word, pre.keys, scorer=OSA.distance, score_cutoff=edits, processor=None
-                ):
-                    sim = 0.95 * (1.0 - dist / len(word))
-                    for vi in pre.lists[i]:
-                        if sims.get(vi, 0.0) < sim:
-                            sims[vi] = sim
-            if word.isascii() and len(word) >= 3:
-                skel = skeleton(word)
-                if len(skel) >= 2:
-                    for vi in self._skeletons.get(skel, ()):
-                        sims[vi] = max(sims.get(vi, 0.0), 0.8)
-            if not sims:
-                return
-            similar.append(sims)
-        if all(min(s.values()) == 1.0 for s in similar):
-            return  # nothing fuzzy about it: the cheaper tiers already had their say
-        driver = min(
-            range(len(words)), key=lambda i: sum(len(self._vocab.lists[v]) for v in similar[i])
-        )
-        stream = _merge([self._vocab.lists[v] for v in similar[driver]])
-        scored: list[tuple[float, int]] = []
-        entry_words = self._entry_words
-        seen = collector.seen
-        vocab_id = self._vocab_id
-        for e in itertools.islice(stream, _FUZZY_BUDGET):
-            if self._entry_target[e] in seen:
-                continue
-            ids = [vocab_id(w) for w in entry_words[e].split()]
-            best = 1.0
-            for sims in similar:
-                best = min(best, max(sims.get(v, 0.0) for v in ids))
-                if best == 0.0:
-                    break
-            if best == 0.0:
-                continue
-            scored.append((-best, e))
-        scored.sort()
-        for neg, e in scored:
-            if collector.add(e, round(FUZZY * -neg, 2)):
-                return
+                sim = 1.0 - dist / max(len(word), len(key))
+                best[key] = max(best.get(key, 0.0), sim)
+            # The word may still be incomplete: compare it with word beginnings too.
+            for key, dist, _i in process.extract_iter(
+                word,
+                self._prefixes(len(word)),
+                scorer=OSA.distance,
+                score_cutoff=edits,
+                processor=None,
+            ):
+                sim = 0.95 * (1.0 - dist / len(word))
+                best[key] = max(best.get(key, 0.0), sim)
+        if word.isascii() and len(word) >= 3:
+            skel = skeleton(word)
+            if len(skel) >= 2:
+                for key in self._skeletons.get(skel, ()):
+                    best[key] = max(best.get(key, 0.0), 0.8)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [(sim, key) for key, sim in ranked[:_MAX_CORRECTIONS]]
 
-    def _vocab_id(self, word: str) -> int:
-        return bisect_left(self._vocab.keys, word)
-
-    def _prefixes(self, length: int) -> _Postings:
-        """Distinct `length`-letter word beginnings, each listing the vocabulary words."""
+    def _prefixes(self, length: int) -> list[str]:
+        """Distinct `length`-letter beginnings of longer vocabulary words."""
         pre = self._fuzzy_prefixes.get(length)
         if pre is None:
-            mapping: dict[str, list[int]] = {}
-            for i, key in enumerate(self._vocab.keys):
-                if len(key) > length:
-                    mapping.setdefault(key[:length], []).append(i)
-            pre = self._fuzzy_prefixes[length] = _Postings(mapping)
+            pre = sorted({key[:length] for key in self._vocab.keys if len(key) > length})
+            self._fuzzy_prefixes[length] = pre
         return pre
 
     # ------------------------------------------------------------------- hits
     def _hits(self, collector: _Collector, words: list[str]) -> list[Hit]:
         hits = []
         for e, score in collector.hits:
-            kind, target_id, name_ar, name_en, _weight = self._targets[self._entry_target[e]]
+            t = self._entry_target[e]
             text = self._entry_text[e]
             spans = self._spans(text, words)
             hits.append(
                 Hit(
-                    kind=kind,
-                    id=target_id,
-                    name_ar=name_ar,
-                    name_en=name_en,
+                    kind=self._kinds[t],
+                    id=self._ids[t],
+                    name_ar=self._names_ar[t],
+                    name_en=self._names_en[t],
                     score=score,
                     field=self.FIELDS[self._entry_field[e]],
                     matched_text=text,
