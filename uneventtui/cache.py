@@ -5,8 +5,9 @@ Parsing 100,000 events of TOML takes seconds; unpickling the parsed `Timeline`
 blindly:
 
 - it is keyed by the *content* of every file the dataset was built from (the
-  TOML files and the seed articles) and by the program's version, so any edit,
-  added or removed file rebuilds it;
+  TOML files and the seed articles), by the program's version and by the code
+  of the modules whose objects it stores, so any edit, added or removed file
+  rebuilds it;
 - the payload carries its own SHA-256, checked before anything is unpickled, so
   a truncated or corrupt file is detected and rebuilt, never loaded;
 - unpickling is restricted to the classes a Timeline is made of, so a planted
@@ -15,7 +16,8 @@ blindly:
   permissions, so a crash mid-write or two concurrent runs leave either the old
   cache or the new one, never half of one.
 
-`uneventtui check` never uses it: it always reads the TOML itself.
+`uneventtui check` never uses it: it always reads the TOML itself. Set
+UNEVENTTUI_NO_CACHE=1 to turn it off.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import uneventtui
 from uneventtui import __version__
 from uneventtui.paths import cache_dir, shipped_data_dir
 
@@ -73,7 +76,24 @@ def _sha256_file(path: Path) -> str:
 
 
 def _toml_files(data_dir: Path) -> list[Path]:
-    return sorted(p for p in data_dir.rglob("*.toml") if p.is_file())
+    from uneventtui.loader import toml_files  # the same files the loader reads
+
+    return toml_files(data_dir)
+
+
+def _code_fingerprint() -> str:
+    """Hash of the code that makes and defines what is pickled: model, loader, search, cache.
+
+    A pickle written by other code (a development checkout, an upgrade that kept the
+    version number) is never unpickled into classes that changed shape.
+    """
+    package = Path(uneventtui.__file__).parent
+    modules = [package / "model.py", package / "loader.py", Path(__file__)]
+    modules += sorted((package / "search").glob("*.py"))
+    digest = hashlib.sha256(__version__.encode())
+    for module in modules:
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
 
 
 def _seed_files(seeds_dir: Path | None) -> list[Path]:
@@ -108,7 +128,7 @@ def _read(cache_file: Path, data_dir: Path) -> tuple[object | None, str, str]:
         header_end = raw.index(b"\n", len(MAGIC))
         header = json.loads(raw[len(MAGIC) : header_end])
         payload = raw[header_end + 1 :]
-        if header.get("format") != FORMAT or header.get("version") != __version__:
+        if header.get("format") != FORMAT or header.get("code") != _code_fingerprint():
             return None, "stale", "written by another version of uneventtui"
         if len(payload) != header["payload_len"]:
             raise ValueError("payload truncated")
@@ -140,6 +160,7 @@ def _write(cache_file: Path, data_dir: Path, timeline: object, tomls: dict[str, 
     header = {
         "format": FORMAT,
         "version": __version__,
+        "code": _code_fingerprint(),
         "data_dir": str(data_dir),
         "seeds_dir": str(seeds_dir) if seeds_dir else None,
         "files": files,
@@ -176,13 +197,16 @@ def load_cached(
     path: str | Path | None = None,
     *,
     directory: Path | None = None,
-    use_cache: bool = True,
+    use_cache: bool | None = None,
     loader: Callable[[Path], object] | None = None,
 ) -> CacheResult:
     """Load a dataset through the cache, rebuilding it when absent, stale or corrupt.
 
-    Raises the loader's `DataError` when the TOML itself is invalid (nothing is cached then).
+    `use_cache` None means on unless UNEVENTTUI_NO_CACHE is set. Raises the loader's
+    `DataError` when the TOML itself is invalid (nothing is cached then).
     """
+    if use_cache is None:
+        use_cache = not os.environ.get("UNEVENTTUI_NO_CACHE")
     if loader is None:
         from uneventtui.loader import load_timeline as loader
     data_dir = Path(path) if path is not None else shipped_data_dir()

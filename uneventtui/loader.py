@@ -10,14 +10,11 @@ never a traceback.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import difflib
 import os
-import pickle
 import re
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -919,16 +916,9 @@ def check_dataset(path: str | Path | None = None) -> list[Problem]:
 def load_timeline(path: str | Path | None = None) -> Timeline:
     """Load and validate the dataset at `path` (None: the shipped data).
 
-    Raises `DataError` listing every problem when the dataset is not clean. The shipped
-    data, once validated, is cached (see `_ShippedCache`), so the app starts fast.
+    Raises `DataError` listing every problem when the dataset is not clean. This always
+    reads the TOML; `uneventtui.cache.load_cached` is the fast path for the app and verbs.
     """
-    cache = _ShippedCache.for_path(path)
-    inputs = None
-    if cache is not None:
-        inputs = cache.inputs()  # before reading: an edit made meanwhile must not be missed
-        cached = cache.read(inputs)
-        if cached is not None:
-            return cached
     problems, checker = _check(path)
     if checker is None:
         raise DataError(problems)
@@ -937,87 +927,4 @@ def load_timeline(path: str | Path | None = None) -> Timeline:
     except Exception as exc:  # pragma: no cover - the checks above should make this impossible
         shown = "data" if path is None else str(path)
         raise DataError([Problem(shown, None, None, f"internal error: {exc!r}")]) from exc
-    if cache is not None and inputs is not None:
-        cache.write(timeline, inputs)
     return timeline
-
-
-# --- The cache of the shipped data ---------------------------------------------------
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return (info.st_size, info.st_mtime_ns)
-
-
-class _ShippedCache:
-    """The validated shipped `Timeline`, pickled in the user's cache directory.
-
-    Parsing TOML in pure Python is most of the start-up time. The cache is used only
-    while every input is unchanged: each data file and cited seed (size and mtime),
-    the loader and model code, the version and Python's. Only the shipped data is
-    cached (one file, never one per directory checked); `check` never uses it; set
-    UNEVENTTUI_NO_CACHE=1 to turn it off. Any trouble with the cache just means a
-    normal load.
-    """
-
-    def __init__(self, root: Path):
-        self.root = root
-        self.file = paths.cache_dir() / "shipped-timeline.pickle"
-
-    @classmethod
-    def for_path(cls, path: str | Path | None) -> _ShippedCache | None:
-        if os.environ.get("UNEVENTTUI_NO_CACHE"):
-            return None
-        shipped = paths.shipped_data_dir()
-        try:
-            if path is not None and Path(path).resolve() != shipped.resolve():
-                return None
-        except (OSError, RuntimeError):
-            return None
-        return cls(shipped)
-
-    def inputs(self) -> list[tuple[str, tuple[int, int] | None]]:
-        from uneventtui import __version__, model
-
-        code = [Path(__file__), Path(model.__file__)]
-        stamps = [(str(p), _stamp(p)) for p in [*code, *toml_files(self.root)]]
-        return [(f"{__version__} {sys.version}", None), *stamps]
-
-    def read(self, inputs: list) -> Timeline | None:
-        try:
-            with open(self.file, "rb") as handle:
-                entry = pickle.load(handle)
-            if entry["inputs"] != inputs:
-                return None
-            if any(_stamp(Path(seed)) != stamp for seed, stamp in entry["seeds"]):
-                return None
-            timeline = entry["timeline"]
-            return timeline if isinstance(timeline, Timeline) else None
-        except Exception:  # missing, stale, truncated, from another version: load normally
-            return None
-
-    def write(self, timeline: Timeline, inputs: list) -> None:
-        seeds = []
-        if timeline.seeds_dir is not None:
-            for source in timeline.sources.values():
-                if source.kind == "seed" and source.file:
-                    seed = timeline.seeds_dir / source.file
-                    seeds.append((str(seed), _stamp(seed)))
-        entry = {"inputs": inputs, "seeds": seeds, "timeline": timeline}
-        temporary = None
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                "wb", dir=self.file.parent, prefix=".timeline-", delete=False
-            ) as handle:
-                temporary = handle.name
-                pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.file)
-        except Exception:  # a read-only or full disk: no cache, no harm
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)

@@ -32,9 +32,9 @@ def run_tui(args) -> int:
     data = getattr(args, "data", None)
 
     def loader():
-        from uneventtui import load
+        from uneventtui.cache import load_cached
 
-        return load(data)
+        return load_cached(data).timeline
 
     app = UneventApp(
         loader,

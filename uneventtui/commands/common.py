@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-from uneventtui.loader import DataError, Problem, load_timeline
+from uneventtui.cache import load_cached
+from uneventtui.loader import DataError, Problem
 from uneventtui.model import Timeline
 from uneventtui.output import RTL_MODES, plural, set_rtl_mode, terminal_width, visual
 
@@ -86,7 +87,7 @@ def load(args: argparse.Namespace) -> Timeline | None:
     mode = getattr(args, "rtl_mode", None) or configured_rtl_mode()
     set_rtl_mode(mode if mode in RTL_MODES else "shaped")
     try:
-        return load_timeline(getattr(args, "data", None))
+        return load_cached(getattr(args, "data", None)).timeline
     except DataError as error:
         count = plural(len(error.problems), "problem")
         print(f"uneventtui: the dataset has {count} (`uneventtui check`):", file=sys.stderr)
