@@ -22,7 +22,12 @@ import uneventtui
 from uneventtui.app.palette import SearchProvider
 from uneventtui.app.search_panel import SearchScreen, SearchSession, open_search, step_match
 from uneventtui.app.widgets.search_input import SearchInput
-from uneventtui.app.widgets.search_results import SearchResults, highlight_cells, name_cells
+from uneventtui.app.widgets.search_results import (
+    SearchResults,
+    fit_cells,
+    highlight_cells,
+    name_cells,
+)
 from uneventtui.history import History
 from uneventtui.text import visual
 
@@ -438,3 +443,32 @@ async def test_command_palette_finds_names_through_the_same_search(
         await pilot.press("enter")  # the first (best) hit is highlighted
         await pilot.pause()
         assert app.host.navigated[-1] == target
+
+
+# -- fitting names into columns ---------------------------------------------------------
+
+
+def _cells(text: str):
+    return [(c, False) for c in text]
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "rtl", "logical", "expected"),
+    [
+        ("abcdef", 8, False, False, "abcdef  "),
+        ("abcdef", 4, False, False, "abc…"),
+        ("fedcba", 8, True, False, "  fedcba"),  # visual RTL: right-aligned ...
+        ("fedcba", 4, True, False, "…cba"),  # ... its beginning (on the right) kept
+        ("abcdef", 4, True, True, "abc…"),  # logical (terminal mode): the end is cut
+        ("abcdef", 0, False, False, ""),
+    ],
+)
+def test_fit_cells(text, width, rtl, logical, expected):
+    assert "".join(c for c, _ in fit_cells(_cells(text), width, rtl, logical)) == expected
+
+
+def test_fit_cells_never_leaves_half_a_wide_character():
+    cells = [("中", False), ("", False), ("文", False), ("", False)]
+    assert [c for c, _ in fit_cells(cells, 3, rtl=False)] == ["中", "", "…"]
+    assert [c for c, _ in fit_cells(cells, 2, rtl=False)] == [" ", "…"]
+    assert [c for c, _ in fit_cells(cells, 2, rtl=True)] == ["…", " "]

@@ -175,6 +175,9 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         height: 1;
         color: $text-muted;
     }
+    SearchScreen #search-count.-rtl {
+        text-align: right;
+    }
     SearchScreen SearchResults {
         height: auto;
         max-height: 30;
@@ -211,7 +214,9 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
                 rtl_mode=self.mode,
                 id="search-input",
             )
-            yield Static("", id="search-count", markup=False)
+            count = Static("", id="search-count", markup=False)
+            count.set_class(self.lang == "ar", "-rtl")
+            yield count
             yield SearchResults(mode=self.mode, lang=self.lang, id="search-results")
 
     @property

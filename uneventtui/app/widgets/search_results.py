@@ -55,15 +55,18 @@ def highlight_cells(text: str, spans: Sequence[tuple[int, int]], mode: str = "sh
     return [(drawn, cell in marked) for cell, drawn in enumerate(cell_strings(visual))]
 
 
-def fit_cells(cells: Cells, width: int, rtl: bool) -> Cells:
+def fit_cells(cells: Cells, width: int, rtl: bool, logical: bool = False) -> Cells:
     """`cells` in exactly `width` cells: cut with an ellipsis, padded on the far side.
 
-    RTL text is right-aligned and cut on its left (its beginning is on the right).
+    RTL text is right-aligned. Shaped RTL text is in visual order, its beginning on the
+    right, so it is cut on its left; `logical` cells (rtl mode "terminal", where the
+    terminal reorders) are cut at their end, as LTR text is.
     """
     if width <= 0:
         return []
+    cut_left = rtl and not logical
     if len(cells) > width:
-        if rtl:
+        if cut_left:
             kept = cells[len(cells) - width + 1 :]
             if kept and kept[0][0] == "":  # the right half of a wide character cut in two
                 kept[0] = (" ", False)
@@ -289,7 +292,7 @@ class SearchResults(ScrollView, can_focus=False):
             [(c, False) for c in marker]
             + fit_cells(en_cells, en_width, rtl=False)
             + [(" ", False), (" ", False)]
-            + fit_cells(ar_cells, ar_width, rtl=True)
+            + fit_cells(ar_cells, ar_width, rtl=True, logical=self.mode == "terminal")
         )
         row_style = base + self._style("search-results--selected") if selected else base
         return self._strip(cells, row_style, row_style)
