@@ -368,8 +368,21 @@ def test_show_unknown_id(capsys):
     code, out, err = run(capsys, "show", "omar-hilal", "--data", DATA)
     assert code == 1
     assert out == ""
-    assert "no event or entity has the id 'omar-hilal'" in err
+    assert "no event, entity or source has the id 'omar-hilal'" in err
     assert "did you mean 'omar-hilale'" in err
+
+
+def test_show_source_lists_its_quotes_and_events(capsys):
+    code, out, _ = run(capsys, "show", "seed-geneva", "--json", "--data", DATA)
+    assert code == 0
+    shown = json.loads(out)
+    assert shown["kind"] == "seed" and shown["file"] == "geneva-visit.txt"
+    assert [e["id"] for e in shown["events"]] == ["2024-geneva-visit"]
+    code, out, _ = run(capsys, "show", "seed-geneva", "--data", DATA)
+    assert code == 0
+    assert "geneva-visit.txt" in out and "[2024-geneva-visit]" in out
+    assert visual("قام بزيارة عمل إلى جنيف", "rtl") in out
+    assert "cited by (1)" in out
 
 
 # --- Tables ----------------------------------------------------------------------

@@ -433,6 +433,17 @@ def test_duplicate_id_names_both_files(tmp_path):
     assert "data/entities.toml" in line
 
 
+def test_source_id_shared_with_an_event(tmp_path):
+    data = copy_mini(tmp_path)
+    (data / "more.toml").write_text(
+        '[[source]]\nid = "2025-doha-summit"\nkind = "external"\nurl = "https://example.org"\n',
+        encoding="utf-8",
+    )
+    problem = only_problem(data)
+    line = assert_names(problem, "data/more.toml", "2025-doha-summit", "id")
+    assert "also an event's, in" in line and "events.toml" in line
+
+
 def test_unknown_table_is_reported(tmp_path):
     data = copy_mini(tmp_path)
     (data / "extra.toml").write_text('[[evnt]]\nid = "x"\n', encoding="utf-8")

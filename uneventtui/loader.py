@@ -588,13 +588,18 @@ class _Checker:
                     continue
                 seen[entry.id] = entry
             ids[table] = seen
-        # `show ID` looks up events and entities alike, so they share one namespace.
-        for event_id, entry in ids["event"].items():
-            other = ids["entity"].get(event_id)
-            if other is not None:
-                self.entry_problem(
-                    entry, "id", f"the id is also an entity's, in {other.file}: ids must differ"
-                )
+        # `show ID` looks up events, entities and sources alike: one namespace.
+        for table, others in (("event", ("entity",)), ("source", ("entity", "event"))):
+            for ident, entry in ids[table].items():
+                for other_table in others:
+                    other = ids[other_table].get(ident)
+                    if other is not None:
+                        self.entry_problem(
+                            entry,
+                            "id",
+                            f"the id is also {'an' if other_table[0] in 'aeiou' else 'a'} "
+                            f"{other_table}'s, in {other.file}: ids must differ",
+                        )
         self.ids = ids
         for entry in self.entries["source"]:
             self.check_source(entry)

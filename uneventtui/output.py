@@ -19,7 +19,7 @@ from typing import Any, TextIO
 from rich.cells import cell_len, get_character_cell_size
 
 from uneventtui import text as _text
-from uneventtui.model import Entity, Event, SourceRef, Timeline
+from uneventtui.model import Entity, Event, Source, SourceRef, Timeline
 from uneventtui.text.terminal import explicit_bidi
 
 ELLIPSIS = "…"
@@ -79,6 +79,21 @@ def entity_json(entity: Entity) -> dict[str, Any]:
         "aliases": list(entity.aliases),
         "description_ar": _or_none(entity.description_ar),
         "description_en": _or_none(entity.description_en),
+    }
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    """One source (keys in this order)."""
+    return {
+        "id": source.id,
+        "kind": source.kind,
+        "title": _or_none(source.title),
+        "file": source.file,
+        "outlet": source.outlet,
+        "published": source.published.iso() if source.published else None,
+        "url": source.url,
+        "symbol": source.symbol,
+        "note": _or_none(source.note),
     }
 
 

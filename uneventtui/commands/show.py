@@ -8,13 +8,14 @@ import sys
 from uneventtui.commands.common import add_json, add_verb, load
 from uneventtui.commands.events import events_table
 from uneventtui.loader import did_you_mean
-from uneventtui.model import Entity, Event, Label, Timeline, format_range
+from uneventtui.model import Entity, Event, Label, Source, Timeline, format_range
 from uneventtui.output import (
     entity_json,
     event_json,
     pad,
     print_json,
     print_lines,
+    source_json,
     terminal_width,
     wrap,
 )
@@ -27,11 +28,12 @@ def add_parser(subparsers) -> None:
     parser = add_verb(
         subparsers,
         "show",
-        "show one event, or an entity and its events",
+        "show one event, or an entity or a source and its events",
         "Show an event in full (dates, place, participants and their roles, sources and\n"
-        "quotes), or an entity with its names, description, roles and events.",
+        "quotes); an entity with its names, description, roles and events; or a source\n"
+        "with the quotes taken from it and the events that cite it.",
     )
-    parser.add_argument("id", metavar="ID", help="an event id or an entity id")
+    parser.add_argument("id", metavar="ID", help="an event, entity or source id")
     add_json(parser, "it")
     parser.set_defaults(run=run)
 
@@ -69,6 +71,10 @@ def both(name_en: str, name_ar: str, ident: str | None = None) -> str:
     return f"{text} [{ident}]" if ident else text
 
 
+def _role(role: str) -> str:
+    return f": {role}" if role else ""
+
+
 def label(labels: dict[str, Label], ident: str) -> str:
     known = labels.get(ident)
     return both(known.name_en, known.name_ar, ident) if known else ident
@@ -93,9 +99,15 @@ def event_page(event: Event, timeline: Timeline, width: int) -> list[str]:
     if event.place:
         page.field("place", entity_name(timeline, event.place))
     for i, participant in enumerate(event.participants):
-        role = both(participant.role_en, participant.role_ar)
-        text = entity_name(timeline, participant.entity) + (f": {role}" if role else "")
-        page.field("participants" if i == 0 else "", text)
+        # English, then Arabic on its own right-aligned line: a long role reads better
+        # in one direction than mixed.
+        entity = timeline.entities.get(participant.entity)
+        name_en = entity.name_en if entity else participant.entity
+        name_ar = entity.name_ar if entity else ""
+        lines = [f"{name_en} [{participant.entity}]" + _role(participant.role_en)]
+        if name_ar or participant.role_ar:
+            lines.append(name_ar + _role(participant.role_ar))
+        page.field("participants" if i == 0 else "", "\n".join(lines))
     for i, org in enumerate(event.organizations):
         page.field("organizations" if i == 0 else "", entity_name(timeline, org))
     page.field("summary", "\n".join(x for x in (event.summary_ar, event.summary_en) if x))
@@ -139,33 +151,73 @@ def entity_page(
     return page.lines
 
 
+def citing(timeline: Timeline, source_id: str) -> list[Event]:
+    """The events that cite a source, in order."""
+    return [e for e in timeline.events if any(r.source == source_id for r in e.sources)]
+
+
+def source_page(source: Source, timeline: Timeline, width: int, table_width: int | None):
+    page = Page(width)
+    page.heading(source.title or source.id)
+    page.blank()
+    page.field("id", source.id)
+    page.field("kind", "seed article" if source.kind == "seed" else "external reference")
+    page.field("outlet", source.outlet or "")
+    page.field("published", source.published.format() if source.published else "")
+    if source.file:
+        seeds = timeline.seeds_dir
+        page.field("file", str(seeds / source.file) if seeds else source.file)
+    page.field("url", source.url or "")
+    page.field("symbol", source.symbol or "")
+    page.field("note", source.note)
+    events = citing(timeline, source.id)
+    quotes = [(e, r.quote) for e in events for r in e.sources if r.source == source.id and r.quote]
+    for i, (event, quote) in enumerate(quotes):
+        page.field("quotes" if i == 0 else "", f"[{event.id}]")
+        page.field("", f"«{quote}»", indent=2)
+    page.blank()
+    page.lines.append(f"cited by ({len(events)})")
+    if events:
+        table = events_table(events, table_width - 2 if table_width else None)
+        page.lines.extend("  " + line for line in table)
+    return page.lines
+
+
 def run(args: argparse.Namespace) -> int:
     timeline = load(args)
     if timeline is None:
         return 1
     event = timeline.event(args.id)
     entity = timeline.entities.get(args.id)
-    if event is None and entity is None:
-        known = [*timeline.entities, *(e.id for e in timeline.events)]
+    source = timeline.sources.get(args.id)
+    if event is None and entity is None and source is None:
+        known = [*timeline.entities, *(e.id for e in timeline.events), *timeline.sources]
         print(
-            f"uneventtui: no event or entity has the id {args.id!r}{did_you_mean(args.id, known)}"
-            "; `uneventtui events` and `uneventtui entities` list them",
+            f"uneventtui: no event, entity or source has the id {args.id!r}"
+            f"{did_you_mean(args.id, known)}; `uneventtui events` and `uneventtui entities` "
+            "list them",
             file=sys.stderr,
         )
         return 1
     if args.json:
         if event is not None:
-            print_json(event_json(event, timeline))
-        else:
-            assert entity is not None
+            data = event_json(event, timeline)
+        elif entity is not None:
             data = entity_json(entity)
             data["events"] = [event_json(e, timeline) for e in timeline.events_of(entity.id)]
-            print_json(data)
+        else:
+            assert source is not None
+            data = source_json(source)
+            data["events"] = [event_json(e, timeline) for e in citing(timeline, source.id)]
+        print_json(data)
         return 0
     width = terminal_width()
     if event is not None:
         lines = event_page(event, timeline, width or PLAIN_WIDTH)
-    else:
+    elif entity is not None:
         lines = entity_page(entity, timeline, width or PLAIN_WIDTH, width)
+    else:
+        assert source is not None
+        lines = source_page(source, timeline, width or PLAIN_WIDTH, width)
     print_lines(lines)
     return 0
