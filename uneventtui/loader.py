@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import errno
 import os
 import re
 import sys
@@ -48,6 +49,7 @@ DEFAULT_SEEDS = "../seeds"
 # C0 and C1 control characters. One-line fields allow none; prose allows tab and newline.
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _PROSE_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 _WS_RE = re.compile(r"\s+")
 _TOML_POS_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_END_RE = re.compile(r"\s*\(at end of document\)\s*$")
@@ -99,8 +101,27 @@ class DataError(Exception):
 
 
 def _one_line(text: str) -> str:
-    """Escape control characters (newlines included) so a problem stays on one line."""
-    return _CONTROL_RE.sub(lambda m: repr(m.group())[1:-1], text)
+    """Escape control characters (newlines included) so a problem stays on one line,
+    and the bytes of an undecodable file name (surrogate escapes) as \\xNN."""
+    text = _CONTROL_RE.sub(lambda m: repr(m.group())[1:-1], text)
+    return _SURROGATE_RE.sub(_escape_surrogate, text)
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def _why_not(path: Path) -> str:
+    """Why `path` (not a regular file) cannot be read as one."""
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True)
+        except RuntimeError:  # Python < 3.13 raises this for a loop
+            return "a symlink loop"
+        except OSError as exc:
+            return "a symlink loop" if exc.errno == errno.ELOOP else "a dangling symlink"
+    return "not a regular file" if path.exists() else "it does not exist"
 
 
 def did_you_mean(word: str, choices: Any) -> str:
@@ -248,8 +269,12 @@ class _Lines:
 # --- Checking ---------------------------------------------------------------------
 
 
-def toml_files(root: Path) -> list[Path]:
-    """Every *.toml below `root`, recursively, in name order (hidden ones skipped)."""
+def toml_files(root: Path, skipped: list[Path] | None = None) -> list[Path]:
+    """Every *.toml below `root`, recursively, in name order (hidden ones skipped).
+
+    Those that are not regular files (after following symlinks) are left out, and
+    added to `skipped` when it is given.
+    """
     found = []
     for directory, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -258,6 +283,8 @@ def toml_files(root: Path) -> list[Path]:
                 path = Path(directory) / name
                 if path.is_file():
                     found.append(path)
+                elif skipped is not None:
+                    skipped.append(path)
     return sorted(found, key=lambda p: p.relative_to(root).parts)
 
 
@@ -300,6 +327,7 @@ class _Checker:
         self.dataset: _Entry | None = None
         self.seeds_dir: Path | None = None
         self._seed_texts: dict[str, str | None] = {}
+        self._seed_errors: dict[str, str] = {}  # file name -> why it cannot be read
         # When a file cannot be parsed, what it defines is unknown: references to it
         # would only add noise, so "unknown entity" and the like are not reported.
         self.incomplete = False
@@ -331,7 +359,13 @@ class _Checker:
     # -- reading files
 
     def toml_files(self) -> list[Path]:
-        return toml_files(self.root)
+        """The dataset's files; a *.toml that cannot be read as a file is reported."""
+        skipped: list[Path] = []
+        found = toml_files(self.root, skipped)
+        for path in skipped:  # a dangling symlink, a symlink loop, a FIFO: never silent
+            self.problem(self.shown(path), f"not a readable file ({_why_not(path)})")
+            self.incomplete = True
+        return found
 
     def shown(self, path: Path) -> str:
         return str(Path(self.shown_root) / path.relative_to(self.root))
@@ -493,7 +527,7 @@ class _Checker:
             items = self.check_list(entry, name, value, "strings")
             if items is None:
                 return None
-            good: list[str] = []
+            good: dict[str, None] = {}  # ordered, and O(1) to test: lists can be long
             for i, item in enumerate(items):
                 text = self.check_string(entry, f"{name}[{i}]", item, _CONTROL_RE)
                 if text is None:
@@ -501,7 +535,7 @@ class _Checker:
                 if text in good:
                     self.entry_problem(entry, f"{name}[{i}]", f"{text!r} is listed twice")
                     continue
-                good.append(text)
+                good[text] = None
             return tuple(good)
         if kind in ("participants", "sources"):
             spec = _PARTICIPANT if kind == "participants" else _SOURCE_REF
@@ -630,8 +664,10 @@ class _Checker:
             if self.seeds_dir is not None:
                 try:
                     text = collapse_ws((self.seeds_dir / file_name).read_text(encoding="utf-8"))
-                except (OSError, UnicodeDecodeError, ValueError):
-                    text = None
+                except OSError as exc:
+                    self._seed_errors[file_name] = f"cannot be read: {exc.strerror or exc}"
+                except (UnicodeDecodeError, ValueError):
+                    self._seed_errors[file_name] = "cannot be read as UTF-8 text"
             self._seed_texts[file_name] = text
         return self._seed_texts[file_name]
 
@@ -677,9 +713,8 @@ class _Checker:
                 f"{did_you_mean(file_name, sorted(p.name for p in self.seeds_dir.iterdir()))}",
             )
         elif self.seed_text(file_name) is None:
-            self.entry_problem(
-                entry, "file", f"seed file {file_name!r} cannot be read as UTF-8 text"
-            )
+            why = self._seed_errors.get(file_name, "cannot be read")
+            self.entry_problem(entry, "file", f"seed file {file_name!r} {why}")
 
     def check_ref(
         self,

@@ -10,6 +10,7 @@ up with Latin text. Nothing here is Rich markup: data is printed as plain text.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from collections.abc import Iterable, Sequence
@@ -97,9 +98,22 @@ def source_json(source: Source) -> dict[str, Any]:
     }
 
 
+# Characters JSON output writes as \\uXXXX escapes although `ensure_ascii=False` would
+# keep them: DEL and the C1 controls (some terminals execute them), the bidi controls
+# (they would reorder what a terminal shows: Trojan Source), the line and paragraph
+# separators and U+FEFF. A JSON parser reads the escape back as the same character.
+_JSON_ESCAPED = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u206f\ufeff]")
+
+
+def to_json(value: Any) -> str:
+    """Stable, readable JSON: Arabic as is, keys in the order built, nothing invisible raw."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return _JSON_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def print_json(value: Any, file: TextIO | None = None) -> None:
-    """Stable, readable JSON: Arabic as is, keys in the order built."""
-    print(json.dumps(value, ensure_ascii=False, indent=2), file=file or sys.stdout)
+    """Print `to_json(value)`."""
+    print(to_json(value), file=file or sys.stdout)
 
 
 # --- Text for the terminal -------------------------------------------------------
