@@ -107,3 +107,32 @@ def test_sanitize_is_idempotent_and_its_offsets_are_monotonic(text):
     assert len(offsets) == len(text) + 1
     assert offsets == sorted(offsets) and offsets[-1] == len(clean)
     assert not (FORBIDDEN - {0x0A}).intersection(map(ord, clean))
+
+
+def _cell_chars(drawn: str) -> dict[int, str]:
+    """The character drawn in each cell (combining marks ignored)."""
+    cells = {}
+    column = 0
+    for char in drawn:
+        width = cell_len(char)
+        if width:
+            cells[column] = char
+        column += width
+    return cells
+
+
+@settings(max_examples=300, deadline=None)
+@given(mixed_text, bases)
+def test_the_cursor_map_points_at_the_cell_showing_each_character(text, base):
+    import unicodedata
+
+    drawn, cells = visual_with_map(text, base=base)
+    shown = _cell_chars(drawn)
+    clean, offsets = sanitize_with_offsets(text)
+    for i, char in enumerate(text):
+        if clean[offsets[i] : offsets[i] + 1] != char or cell_len(char) == 0:
+            continue  # changed by sanitising, or zero-width: shares a neighbour's cell
+        drawn_char = shown[cells[i]]
+        letters = unicodedata.normalize("NFKC", drawn_char)
+        # the cell shows this character: shaped (a lam-alef shows both), or mirrored
+        assert char in letters or mirror(char) in letters or char == drawn_char, (i, char)
