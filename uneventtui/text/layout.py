@@ -6,13 +6,14 @@ the shaped text, then shape and reorder each line with the paragraph's
 direction. Reordering first and cutting afterwards would put the end of an RTL
 paragraph on its first line.
 
-Reordering: python-bidi's `get_display` gives the visual order; our own
-resolver (`uba`, conformant with BidiCharacterTest.txt) gives the embedding
-levels python-bidi does not expose, which place combining marks after their
-base (rule L3, as FriBidi does), mirror brackets at odd levels (rule L4) and
-map logical positions to cells for a cursor. The two orders are compared on
-every line; should they ever differ, ours is used throughout so that the map
-matches what is drawn.
+Reordering: the Unicode Bidirectional Algorithm. python-bidi's `get_display`
+reorders but exposes no embedding levels, and rules L3 (combining marks after
+their base, as FriBidi does) and L4 (mirroring brackets at odd levels) and the
+cursor map need each character's level. So our resolver (`uba`, conformant
+with all of BidiCharacterTest.txt and BidiTest.txt) gives the levels and the
+order the line is drawn in, and every line's order is checked against
+`get_display`'s: they have never differed (a difference would be counted in
+`disagreements`, which the tests require to stay 0).
 
 Each wrapped line is resolved on its own, with its paragraph's direction (as
 `get_display` does), rather than resolving the whole paragraph first: the
