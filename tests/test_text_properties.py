@@ -3,11 +3,12 @@ duplicates a character, never exceeds the width, never emits a control."""
 
 from __future__ import annotations
 
+from bidi import get_display
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from uneventtui.text import layout, sanitize, visual, visual_with_map
+from uneventtui.text import layout, sanitize, uba, visual, visual_with_map
 from uneventtui.text.sanitize import BIDI_CONTROLS, sanitize_with_offsets
 from uneventtui.text.shaping import shape
 from uneventtui.text.uba import mirror
@@ -136,3 +137,17 @@ def test_the_cursor_map_points_at_the_cell_showing_each_character(text, base):
         letters = unicodedata.normalize("NFKC", drawn_char)
         # the cell shows this character: shaped (a lam-alef shows both), or mirrored
         assert char in letters or mirror(char) in letters or char == drawn_char, (i, char)
+
+
+@settings(max_examples=300, deadline=None)
+@given(mixed_text, st.sampled_from([0, 1]))
+def test_our_order_is_python_bidis_on_assigned_characters(text, level):
+    """Where invisible X9-removed characters go is implementation-defined;
+    every other character is where python-bidi puts it."""
+    line = sanitize(text).replace("\n", " ")
+    para, levels = uba.resolve_levels(line, level)
+    order = uba.visual_order(uba.line_levels(line, levels, para))
+    ours = "".join(line[i] for i in order)
+    theirs = get_display(line, base_dir="R" if level else "L")
+    keep = [c for c in ours if uba.bidi_class(c) not in uba.REMOVED_BY_X9]
+    assert keep == [c for c in theirs if uba.bidi_class(c) not in uba.REMOVED_BY_X9]

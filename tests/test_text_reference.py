@@ -21,6 +21,7 @@ from bidi import get_display
 from uneventtui import cli
 from uneventtui.text import _generate_tables as tables
 from uneventtui.text import uba, visual
+from uneventtui.text.shaping import shape
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -107,8 +108,22 @@ def test_visual_agrees_with_fribidi(corpus):
     pairs = zip(lines, expected, strict=True)
     wrong = [(line, want, visual(line)) for line, want in pairs if visual(line) != want]
     assert not wrong, f"{len(wrong)} of {len(lines)} lines differ; first: {wrong[0]}"
-    # python-bidi, whose order is drawn, and our resolver agreed on every line
-    assert importlib.import_module("uneventtui.text.layout").disagreements == 0
+
+
+@pytest.mark.parametrize("base", [None, "rtl", "ltr"])
+def test_our_order_is_python_bidis_on_the_corpus(base):
+    """The order we draw (our resolver, rules L1-L2) is python-bidi's, line by line."""
+    module = importlib.import_module("uneventtui.text.layout")
+    before = module.disagreements
+    for line in seed_lines() + MIXED:
+        shaped = shape(line)[0]
+        level = {"rtl": 1, "ltr": 0}.get(base, uba.paragraph_level(shaped))
+        para, levels = uba.resolve_levels(shaped, level)
+        order = uba.visual_order(uba.line_levels(shaped, levels, para))
+        ours = "".join(shaped[i] for i in order)
+        assert ours == get_display(shaped, base_dir="R" if level else "L"), line
+        module._reorder(shaped, level)
+    assert module.disagreements == before
 
 
 @needs_fribidi
@@ -164,7 +179,7 @@ def test_bidi_character_test_levels_and_order():
         base = None if direction == 2 else direction
         got_para, got = uba.resolve_levels(text, base)
         got = uba.line_levels(text, got, got_para)
-        removed = [uba.bidi_class(c) in uba._REMOVED_BY_X9 for c in text]
+        removed = [uba.bidi_class(c) in uba.REMOVED_BY_X9 for c in text]
         got_levels = ["x" if r else str(level) for r, level in zip(removed, got, strict=True)]
         got_order = [i for i in uba.visual_order(got) if not removed[i]]
         display = get_display(text, base_dir={0: "L", 1: "R"}.get(direction))
@@ -173,7 +188,7 @@ def test_bidi_character_test_levels_and_order():
             got_para != para
             or got_levels != levels
             or got_order != order
-            or "".join(c for c in display if uba.bidi_class(c) not in uba._REMOVED_BY_X9)
+            or "".join(c for c in display if uba.bidi_class(c) not in uba.REMOVED_BY_X9)
             != expected_display
         ):
             failures.append(text)
@@ -252,7 +267,7 @@ def test_bidi_test_levels_and_order():
             continue
         classes, directions = line.split(";")
         text = "".join(_CLASS_SAMPLES[c] for c in classes.split())
-        removed = [uba.bidi_class(c) in uba._REMOVED_BY_X9 for c in text]
+        removed = [uba.bidi_class(c) in uba.REMOVED_BY_X9 for c in text]
         for bit, base in ((1, None), (2, 0), (4, 1)):
             if int(directions) & bit:
                 para, got = uba.resolve_levels(text, base)

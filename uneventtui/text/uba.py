@@ -26,38 +26,50 @@ _MAX_BRACKET_STACK = 63
 _STRONG = frozenset(("L", "R", "AL"))
 _ISOLATE_INITIATORS = frozenset(("LRI", "RLI", "FSI"))
 _EMBEDDINGS = frozenset(("LRE", "RLE", "LRO", "RLO"))
-_REMOVED_BY_X9 = frozenset(("LRE", "RLE", "LRO", "RLO", "PDF", "BN"))
+REMOVED_BY_X9 = frozenset(("LRE", "RLE", "LRO", "RLO", "PDF", "BN"))
 _EXPLICIT = _EMBEDDINGS | _ISOLATE_INITIATORS | {"PDF", "PDI", "BN"}
 # Neutral and isolate types, for rules N1 and N2.
 _NI = frozenset(("B", "S", "WS", "ON", "LRI", "RLI", "FSI", "PDI"))
 
-# Default Bidi_Class of unassigned code points in blocks reserved for
-# right-to-left scripts (DerivedBidiClass.txt), for a Python whose Unicode
-# database predates the text.
-_DEFAULT_R = ((0x0590, 0x05FF), (0x07C0, 0x085F), (0xFB1D, 0xFB4F), (0x10800, 0x10CFF))
-_DEFAULT_AL = (
-    (0x0600, 0x07BF),
-    (0x0860, 0x08FF),
-    (0xFB50, 0xFDCF),
-    (0xFDF0, 0xFDFF),
-    (0xFE70, 0xFEFF),
-    (0x1EC70, 0x1ECBF),
-    (0x1ED00, 0x1ED4F),
-    (0x1EE00, 0x1EEFF),
+# Default Bidi_Class of unassigned code points (the @missing lines of
+# DerivedBidiClass.txt), for characters newer than this Python's Unicode database.
+_DEFAULTS = (
+    (0x0590, 0x05FF, "R"),
+    (0x0600, 0x07BF, "AL"),
+    (0x07C0, 0x085F, "R"),
+    (0x0860, 0x08FF, "AL"),
+    (0x20A0, 0x20CF, "ET"),
+    (0xFB1D, 0xFB4F, "R"),
+    (0xFB50, 0xFDCF, "AL"),
+    (0xFDF0, 0xFDFF, "AL"),
+    (0xFE70, 0xFEFF, "AL"),
+    (0x10800, 0x10CFF, "R"),
+    (0x10D00, 0x10D3F, "AL"),
+    (0x10D40, 0x10EBF, "R"),
+    (0x10EC0, 0x10EFF, "AL"),
+    (0x10F00, 0x10F2F, "R"),
+    (0x10F30, 0x10F6F, "AL"),
+    (0x10F70, 0x10FFF, "R"),
+    (0x1E800, 0x1EC6F, "R"),
+    (0x1EC70, 0x1ECBF, "AL"),
+    (0x1ECC0, 0x1ECFF, "R"),
+    (0x1ED00, 0x1ED4F, "AL"),
+    (0x1ED50, 0x1EDFF, "R"),
+    (0x1EE00, 0x1EEFF, "AL"),
+    (0x1EF00, 0x1EFFF, "R"),
 )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def bidi_class(char: str) -> str:
     """The Bidi_Class of one character, with UAX #9's defaults for unassigned ones."""
     kind = unicodedata.bidirectional(char)
     if kind:
         return kind
     code = ord(char)
-    if any(lo <= code <= hi for lo, hi in _DEFAULT_R):
-        return "R"
-    if any(lo <= code <= hi for lo, hi in _DEFAULT_AL):
-        return "AL"
+    for low, high, default in _DEFAULTS:
+        if low <= code <= high:
+            return default
     if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
         return "BN"  # noncharacters
     return "L"
@@ -137,7 +149,7 @@ def resolve_levels(text: str, base: int | None = None) -> tuple[int, list[int]]:
     # Characters removed by X9 are retained (section 5.2) at the preceding level.
     previous = para
     for i, kind in enumerate(types):
-        if kind in _REMOVED_BY_X9:
+        if kind in REMOVED_BY_X9:
             levels[i] = previous
         else:
             previous = levels[i]
@@ -214,7 +226,7 @@ def _isolating_run_sequences(
     types: list[str], levels: list[int], para: int, matches: dict[int, int]
 ) -> list[tuple[list[int], str, str]]:
     """X9-X10: the isolating run sequences, each with its sos and eos types."""
-    kept = [i for i, kind in enumerate(types) if kind not in _REMOVED_BY_X9]
+    kept = [i for i, kind in enumerate(types) if kind not in REMOVED_BY_X9]
     runs: list[list[int]] = []
     for i in kept:
         if runs and levels[runs[-1][-1]] == levels[i]:
@@ -424,7 +436,7 @@ def line_levels(text: str, levels: list[int], para: int) -> list[int]:
         if kind in ("S", "B"):
             result[i] = para
             trailing = True
-        elif trailing and (kind in ("WS", "FSI", "LRI", "RLI", "PDI") or kind in _REMOVED_BY_X9):
+        elif trailing and (kind in ("WS", "FSI", "LRI", "RLI", "PDI") or kind in REMOVED_BY_X9):
             result[i] = para
         else:
             trailing = False
