@@ -1,0 +1,114 @@
+"""Time to first frame of `uneventtui` in a real terminal (tmux), against an empty
+Textual app measured the same way in the same run.
+
+For each run: start the program in a fresh detached tmux pane, poll `capture-pane`
+until the expected text shows (for uneventtui: the first event's title, so the data
+is loaded and drawn; for the baseline: a one-word Static), and record the elapsed
+wall time. Runs alternate between the two so machine noise hits both alike.
+
+    python benchmarks/bench_startup.py [--runs 5] [--data DIR]
+
+Needs tmux and the installed `uneventtui` (next to this Python). Target: the
+explorer within 1.3x of the empty app on the shipped data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+# A private tmux server, kept alive by an idle session so that killing a measured
+# session never races with starting the next one.
+TMUX = ["tmux", "-L", f"uneventtui-bench-{os.getpid()}"]
+
+EMPTY_APP = """
+from textual.app import App
+from textual.widgets import Static
+
+class Empty(App):
+    def compose(self):
+        yield Static("EMPTY-APP-READY")
+
+Empty().run()
+"""
+
+
+def first_frame(command: str, marker: str, env: dict[str, str], timeout: float = 30) -> float:
+    """Seconds from starting `command` in tmux until `marker` is on the screen."""
+    name = f"bench-{uuid.uuid4().hex[:8]}"
+    start = time.perf_counter()
+    subprocess.run(
+        [*TMUX, "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command],
+        check=True,
+        env=env,
+    )
+    try:
+        while time.perf_counter() - start < timeout:
+            out = subprocess.run(
+                [*TMUX, "capture-pane", "-p", "-t", name], capture_output=True, text=True
+            ).stdout
+            if marker in out:
+                return time.perf_counter() - start
+            time.sleep(0.005)
+        raise SystemExit(f"timed out waiting for {marker!r} from {command}")
+    finally:
+        subprocess.run([*TMUX, "kill-session", "-t", name], capture_output=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--data", help="dataset directory (default: the shipped data)")
+    args = parser.parse_args()
+
+    command = Path(sys.executable).with_name("uneventtui")
+    if shutil.which("tmux") is None or not command.exists():
+        print("needs tmux and the installed uneventtui next to this Python", file=sys.stderr)
+        return 2
+    from uneventtui.loader import load_timeline
+    from uneventtui.text import visual
+
+    timeline = load_timeline(args.data)
+    marker = visual(timeline.events[0].title_en)[:30]
+    explorer = f"{command}" + (f" --data {args.data}" if args.data else "")
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-startup-"))
+    empty = tmp / "empty_app.py"
+    empty.write_text(EMPTY_APP, encoding="utf-8")
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp), "TERM": "xterm-256color"}
+    baseline = f"{sys.executable} {empty}"
+
+    subprocess.run([*TMUX, "new-session", "-d", "-s", "keeper", "sleep 600"], check=True)
+    try:
+        return measure(baseline, explorer, marker, env, args.runs, len(timeline.events))
+    finally:
+        subprocess.run([*TMUX, "kill-server"], capture_output=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def measure(baseline: str, explorer: str, marker: str, env, runs: int, events: int) -> int:
+    first_frame(baseline, "EMPTY-APP-READY", env)  # warm the file cache for both
+    first_frame(explorer, marker, env)
+    empty_times, app_times = [], []
+    for _ in range(runs):
+        empty_times.append(first_frame(baseline, "EMPTY-APP-READY", env))
+        app_times.append(first_frame(explorer, marker, env))
+    empty_median = statistics.median(empty_times)
+    app_median = statistics.median(app_times)
+    print(f"events: {events}; runs: {runs} each, 120x40 tmux pane")
+    print(f"empty Textual app : median {empty_median * 1000:6.0f} ms")
+    print(f"uneventtui        : median {app_median * 1000:6.0f} ms (first event's title drawn)")
+    print(f"ratio             : {app_median / empty_median:.2f}x (target <= 1.3x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
