@@ -412,3 +412,30 @@ async def test_command_palette_lists_every_action():
         from textual.command import CommandPalette
 
         assert isinstance(app.screen, CommandPalette)
+
+
+async def test_preloaded_data_is_shown_in_the_first_frame():
+    from concurrent.futures import Future
+
+    done: Future = Future()
+    done.set_result(make_timeline())
+
+    def never():
+        raise AssertionError("the worker must not load again")
+
+    app = make_app(loader=never, preload=done)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert current(app) == "1995-wssd"
+        assert "Loading" not in app.screen.sub_title
+
+
+async def test_failed_preload_falls_back_to_the_worker():
+    from concurrent.futures import Future
+
+    failed: Future = Future()
+    failed.set_exception(OSError("disk gone"))
+    app = make_app(preload=failed)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot)
+        assert current(app) == "1995-wssd"

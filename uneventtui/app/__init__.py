@@ -8,16 +8,11 @@ Layout of the package (frogmouth-like): `app.py` the App, `screens/` the screens
 from __future__ import annotations
 
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 
 
 def run_tui(args) -> int:
     """Open the explorer with the command line's options over the config file's."""
-    from uneventtui.app.app import UneventApp
-    from uneventtui.app.bindings import binding_ids
-    from uneventtui.app.display import Display
-    from uneventtui.config import load_config
-    from uneventtui.text.terminal import explicit_bidi
-
     if not (sys.stdout.isatty() and sys.stdin.isatty()):
         print(
             "uneventtui: the explorer needs a terminal; for scripts use a verb "
@@ -25,19 +20,20 @@ def run_tui(args) -> int:
             file=sys.stderr,
         )
         return 2
+    loading = start_loading(getattr(args, "data", None))
+    from uneventtui.app.app import UneventApp
+    from uneventtui.app.bindings import binding_ids
+    from uneventtui.app.display import Display
+    from uneventtui.config import load_config
+    from uneventtui.text.terminal import explicit_bidi
+
     config, problems = load_config(binding_ids=binding_ids())
     rtl_mode = getattr(args, "rtl_mode", None) or config.rtl_mode
     lang = getattr(args, "lang", None) or config.lang
     theme = getattr(args, "theme", None) or config.theme
-    data = getattr(args, "data", None)
-
-    def loader():
-        from uneventtui.cache import load_cached
-
-        return load_cached(data).timeline
-
     app = UneventApp(
-        loader,
+        loading.result,
+        preload=loading,
         display=Display(mode=rtl_mode, lang=lang),
         theme=theme,
         keymap=config.keymap,
@@ -46,3 +42,18 @@ def run_tui(args) -> int:
     with explicit_bidi(enabled=rtl_mode == "shaped"):
         app.run()
     return app.return_code or 0
+
+
+def start_loading(data: str | None) -> Future:
+    """Start reading the dataset now, in a thread, so that it overlaps importing Textual
+    and drawing the first frame; the app's load worker then only waits for the result."""
+
+    def load():
+        from uneventtui.cache import load_cached
+
+        return load_cached(data).timeline
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="uneventtui-load")
+    future = pool.submit(load)
+    pool.shutdown(wait=False)
+    return future

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from functools import partial
 
 from textual.app import App, SystemCommand
@@ -10,10 +11,15 @@ from textual.screen import Screen
 
 from uneventtui.app.bindings import TABLE, Key, bindings_for, display_keys
 from uneventtui.app.display import Display
-from uneventtui.app.palette import SearchProvider
 from uneventtui.app.screens.main import MainScreen
-from uneventtui.app.search_panel import open_search, step_match
 from uneventtui.model import Timeline
+
+
+def _search_provider():
+    """The palette's name search, imported when the palette first opens (start-up time)."""
+    from uneventtui.app.palette import SearchProvider
+
+    return SearchProvider
 
 
 class UneventApp(App):
@@ -23,7 +29,7 @@ class UneventApp(App):
     TITLE = "uneventtui"
     BINDINGS = bindings_for("app")
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = App.COMMANDS | {SearchProvider}  # ctrl+p also finds names (search bar)
+    COMMANDS = App.COMMANDS | {_search_provider}  # ctrl+p also finds names (search bar)
 
     def __init__(
         self,
@@ -33,13 +39,21 @@ class UneventApp(App):
         theme: str | None = None,
         keymap: dict[str, str] | None = None,
         problems: Iterable[str] = (),
+        preload: Future | None = None,
     ) -> None:
         super().__init__()
         self.loader = loader
+        self.preload = preload
         self.ui = display or Display()
         self.user_keymap = dict(keymap or {})
         self.startup_problems = list(problems)
         self._theme_name = theme
+
+    def ready_timeline(self) -> Timeline | None:
+        """The data, if a preload has already finished (then no loading frame is drawn)."""
+        if self.preload is None or not self.preload.done() or self.preload.exception():
+            return None
+        return self.preload.result()
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.ui)
@@ -64,16 +78,22 @@ class UneventApp(App):
     # -- search bar (uneventtui.app.search_panel) ------------------------------------
 
     def action_search(self) -> None:
+        from uneventtui.app.search_panel import open_search
+
         if isinstance(self.screen, MainScreen):
             open_search(self.screen)
 
     def action_next_match(self) -> None:
-        if isinstance(self.screen, MainScreen):
-            step_match(self.screen, +1)
+        self._step_match(+1)
 
     def action_prev_match(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        from uneventtui.app.search_panel import step_match
+
         if isinstance(self.screen, MainScreen):
-            step_match(self.screen, -1)
+            step_match(self.screen, step)
 
     def action_help(self) -> None:
         from uneventtui.app.screens.help import HelpScreen

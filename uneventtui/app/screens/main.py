@@ -60,10 +60,14 @@ class MainScreen(Screen):
 
     def on_mount(self) -> None:
         self.timeline_view.border_title = self.ui.label("timeline")
-        self.sub_title = self.ui.label("loading")
-        self.detail.show_message([tr("loading", self.ui.lang)])
         self.timeline_view.focus()
         self._arrange(self.size.width)
+        ready = self.app.ready_timeline()
+        if ready is not None:  # already read (small data): no loading frame at all
+            self.set_timeline(ready)
+            return
+        self.sub_title = self.ui.label("loading")
+        self.detail.show_message([tr("loading", self.ui.lang)])
         self.load_data()
 
     # -- loading -----------------------------------------------------------------
