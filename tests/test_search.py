@@ -261,7 +261,7 @@ def test_tiers_rank_exact_over_prefix_over_word_start_over_substring(index):
 def test_more_events_then_shorter_name_break_ties(index, timeline):
     # Both Omars start with عمر; Hilale takes part in three events, Suleiman in none.
     assert timeline.event_count("omar-hilale") > timeline.event_count("omar-suleiman") == 0
-    assert [h.id for h in index.search("عمر")] == ["omar-hilale", "omar-suleiman"]
+    assert [h.id for h in index.search("عمر")][:2] == ["omar-hilale", "omar-suleiman"]
     # Two summits, no entity weight: the shorter title first.
     ids = [h.id for h in index.search("World Summit", kind="event")]
     assert ids == ["wssd-1995", "wssd-2025"]

@@ -15,7 +15,7 @@ from uneventtui import __version__
 from uneventtui.commands.common import DATA_HELP
 
 # Modules under uneventtui.commands, one per verb; the order is the order of --help.
-VERBS: tuple[str, ...] = ("events", "entities", "show", "check", "render")
+VERBS: tuple[str, ...] = ("events", "entities", "show", "search", "check", "render")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -194,9 +194,9 @@ class _Postings:
 
 
 def _max_edits(word: str) -> int:
-    """Typos tolerated in a query word: none under 4 letters, one, two from 8."""
+    """Typos tolerated in a query word: none under 3 letters, one, two from 8."""
     n = len(word)
-    return 0 if n < 4 else 1 if n < 8 else 2
+    return 0 if n < 3 else 1 if n < 8 else 2
 
 
 _VOWELS = str.maketrans("", "", "aeiouyw")
@@ -535,10 +535,27 @@ class SearchIndex:
             if sim < 1.0:
                 combos.append((sim, [n for _s, n in combo]))
         combos.sort(key=lambda c: -c[0])
-        for sim, needles in combos[:_MAX_COMBOS]:
-            variants = [(n, n) for n in needles]
-            if self._all_words(variants, False, SUBSTRING, collector, round(FUZZY * sim, 2)):
-                return
+        del combos[_MAX_COMBOS:]
+        # Corrected queries go through the tiers of a query without typos: among
+        # equally close corrections, "الامم التمحده" finds the name that is exactly
+        # الأمم المتحدة before the many that merely contain both words. Similarities
+        # are bucketed (0.05) so that scores still decrease down the list.
+        names = self._names
+        for bucket, group in itertools.groupby(combos, key=lambda c: int(c[0] * 20 + 1e-9)):
+            group_needles = [needles for _sim, needles in group]
+            for step in range(4):
+                score = round(FUZZY * bucket / 20 - 0.5 * step, 2)
+                for needles in group_needles:
+                    if step < 2:
+                        key = " ".join(needles)
+                        span = names.key_range(key) if step == 0 else names.prefix_range(key)
+                        done = collector.add_all(names.stream([span]), score)
+                    else:
+                        variants = [(n, n) for n in needles]
+                        tier = WORD_START if step == 2 else SUBSTRING
+                        done = self._all_words(variants, False, tier, collector, score)
+                    if done:
+                        return
 
     def _corrections(self, word: str) -> list[tuple[float, str]]:
         """(similarity, replacement) for one query word, best first, at most a few."""
@@ -555,23 +572,29 @@ class SearchIndex:
             for key, dist, _i in process.extract_iter(
                 word, keys, scorer=OSA.distance, score_cutoff=edits, processor=None
             ):
+                if len(word) == 3 and len(key) < 3:
+                    continue  # "ببو" is a typo of "بوب", not of every two-letter word
                 sim = 1.0 - dist / max(len(word), len(key))
+                if len(key) < len(word):  # typing more letters than the word has: less likely
+                    sim -= 0.05
                 best[key] = max(best.get(key, 0.0), sim)
             # The word may still be incomplete: compare it with word beginnings too.
+            beginnings = self._prefixes(len(word)) if len(word) >= 4 else []
             for key, dist, _i in process.extract_iter(
                 word,
-                self._prefixes(len(word)),
+                beginnings,
                 scorer=OSA.distance,
                 score_cutoff=edits,
                 processor=None,
             ):
                 sim = 0.95 * (1.0 - dist / len(word))
                 best[key] = max(best.get(key, 0.0), sim)
-        if word.isascii() and len(word) >= 3:
+        if word.isascii() and len(word) >= 4:
             skel = skeleton(word)
-            if len(skel) >= 2:
+            if len(skel) >= 3:  # two consonants ("oms", "mr") match far too much
                 for key in self._skeletons.get(skel, ()):
-                    best[key] = max(best.get(key, 0.0), 0.8)
+                    if abs(len(key) - len(word)) <= 3:
+                        best[key] = max(best.get(key, 0.0), 0.75)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
         return [(sim, key) for key, sim in ranked[:_MAX_CORRECTIONS]]
 
