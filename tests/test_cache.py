@@ -144,6 +144,7 @@ def test_a_planted_pickle_is_refused_not_run(dataset: Path, tmp_path: Path) -> N
     header = json.loads(raw[len(cache.MAGIC) : header_end])
     payload = pickle.dumps(Boom())
     header["payload_len"] = len(payload)
+    header["index_len"] = 0  # no search index section in this planted file
     header["payload_sha256"] = hashlib.sha256(payload).hexdigest()
     cache_file.write_bytes(cache.MAGIC + json.dumps(header).encode() + b"\n" + payload)
     result = load(dataset, tmp_path)

@@ -237,6 +237,14 @@ class Label:
     name_en: str
 
 
+_EVENT_COLUMNS = {
+    "year": lambda event: event.start.year,
+    "track": lambda event: event.track,
+    "kind": lambda event: event.kind,
+    "id": lambda event: event.id,
+}
+
+
 @dataclass
 class Timeline:
     """A loaded dataset: events in chronological order, entities by id."""
@@ -250,6 +258,7 @@ class Timeline:
     _by_entity: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _event_index: dict[str, int] = field(default_factory=dict, repr=False)
     _search_index: object = field(default=None, repr=False)
+    _columns: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.events.sort(key=lambda e: e.sort_key)
@@ -262,6 +271,19 @@ class Timeline:
             for entity_id in event.entity_ids():
                 by_entity.setdefault(entity_id, []).append(i)
         self._by_entity = by_entity
+        self._columns = {}
+
+    def event_column(self, name: str) -> list:
+        """One attribute of every event, in order: "year", "track", "kind" or "id".
+
+        Whole-timeline views (year headers, track counts) read these instead of
+        touching every `Event`; computed once, and a cached timeline brings them along.
+        """
+        column = self._columns.get(name)
+        if column is None:
+            get = _EVENT_COLUMNS[name]
+            column = self._columns[name] = [get(event) for event in self.events]
+        return column
 
     def event(self, event_id: str) -> Event | None:
         """The event with this id, or None."""

@@ -1,0 +1,263 @@
+"""Packed containers: a cached timeline opens in milliseconds, whatever its size.
+
+Unpickling 100,000 `Event` objects (with their dates, participants and sources)
+takes most of a second, and a cold start would pay it before the first row is
+drawn. A packed timeline keeps its events and entities as pickled *blocks* of
+`BLOCK` items instead: unpickling the timeline copies a few hundred byte
+strings, and a block is unpickled the first time anything reads one of its
+items. The explorer then pays for the screenful it shows, not for the archive.
+
+`PackedList` and `PackedDict` behave as read-only sequences and mappings, so
+everything that reads `Timeline.events` and `Timeline.entities` works on them
+unchanged; `PackedObject` does the same for a large object that is needed
+later (the search index), unpickling it attribute by attribute so a worker
+thread that loads it never holds the interpreter for long.
+
+Blocks are unpickled with `restricted_loads`, which only accepts our own classes
+and plain containers (see `uneventtui.cache`, which checks the file's checksum
+before any of this is read).
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import threading
+import time
+from collections.abc import Iterator, Mapping, Sequence, ValuesView
+from typing import Any
+
+BLOCK = 256  # items per block: ~1 ms to unpickle, a few screens of timeline
+
+# What a cached timeline may contain besides our own classes: plain containers.
+_ALLOWED_GLOBALS = {
+    "builtins": {"set", "frozenset", "tuple", "list", "dict", "bytearray", "slice", "complex"},
+    "collections": {"OrderedDict", "defaultdict", "deque"},
+    "copyreg": {"_reconstructor"},
+    "array": {"array", "_array_reconstructor"},
+    "pathlib": {"Path", "PosixPath", "WindowsPath", "PurePath", "PurePosixPath"},
+}
+
+
+class RestrictedUnpickler(pickle.Unpickler):
+    """Refuses every global but our own classes and plain containers: no code runs."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "uneventtui" or module.startswith("uneventtui."):
+            return super().find_class(module, name)
+        if name in _ALLOWED_GLOBALS.get(module, ()):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"cache refers to {module}.{name}, which is not allowed")
+
+
+def restricted_loads(data: bytes) -> Any:
+    return RestrictedUnpickler(io.BytesIO(data)).load()
+
+
+def _dumps(value: object) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class PackedList(Sequence):
+    """A read-only list whose items are unpickled a block at a time, on first read."""
+
+    __slots__ = ("_blobs", "_blocks", "_len", "_lock")
+
+    def __init__(self, items: Sequence = ()) -> None:
+        items = list(items)
+        self._len = len(items)
+        self._blobs: list[bytes | None] = [
+            _dumps(items[i : i + BLOCK]) for i in range(0, len(items), BLOCK)
+        ]
+        self._blocks: list[list | None] = [None] * len(self._blobs)
+        self._lock = threading.Lock()
+
+    def _block(self, b: int) -> list:
+        block = self._blocks[b]
+        if block is None:
+            with self._lock:  # two threads reading the same block unpickle it once
+                block = self._blocks[b]
+                if block is None:
+                    block = restricted_loads(self._blobs[b])  # type: ignore[arg-type]
+                    self._blocks[b] = block
+                    self._blobs[b] = None  # the objects now stand for it
+        return block
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self._block(i // BLOCK)[i % BLOCK] for i in range(*index.indices(self._len))]
+        if index < 0:
+            index += self._len
+        if not 0 <= index < self._len:
+            raise IndexError("list index out of range")
+        return self._block(index // BLOCK)[index % BLOCK]
+
+    def __iter__(self) -> Iterator:
+        for b in range(len(self._blocks)):
+            yield from self._block(b)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (list, PackedList)):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"PackedList({self._len} items in {len(self._blocks)} blocks)"
+
+    def loaded_blocks(self) -> int:
+        """How many blocks have been unpickled so far (for tests and benchmarks)."""
+        return sum(block is not None for block in self._blocks)
+
+    def __getstate__(self) -> tuple[list[bytes], int]:
+        blobs = [
+            blob if blob is not None else _dumps(block)
+            for blob, block in zip(self._blobs, self._blocks, strict=True)
+        ]
+        return blobs, self._len
+
+    def __setstate__(self, state: tuple[list[bytes], int]) -> None:
+        self._blobs, self._len = list(state[0]), state[1]
+        self._blocks = [None] * len(self._blobs)
+        self._lock = threading.Lock()
+
+
+class _Values(ValuesView):
+    def __iter__(self) -> Iterator:
+        return iter(self._mapping._values)  # type: ignore[attr-defined]
+
+
+class PackedDict(Mapping):
+    """A read-only dict (insertion order kept) whose values are in a `PackedList`."""
+
+    __slots__ = ("_keys", "_values", "_positions")
+
+    def __init__(self, mapping: Mapping | None = None) -> None:
+        mapping = mapping or {}
+        self._keys = list(mapping)
+        self._values = PackedList(mapping.values())
+        self._positions = Positions(self._keys)
+
+    def __getitem__(self, key):
+        return self._values[self._positions[key]]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._positions
+
+    def __iter__(self) -> Iterator:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def values(self) -> _Values:  # type: ignore[override]
+        return _Values(self)
+
+    def items(self):  # type: ignore[override]
+        return zip(self._keys, self._values, strict=True)
+
+    def __repr__(self) -> str:
+        return f"PackedDict({len(self._keys)} items)"
+
+    def __getstate__(self) -> tuple[list, PackedList]:
+        return self._keys, self._values
+
+    def __setstate__(self, state: tuple[list, PackedList]) -> None:
+        self._keys, self._values = state
+        self._positions = Positions(self._keys)
+
+
+class Positions(Mapping):
+    """key -> its position in a list of distinct keys; the dict is built on first use."""
+
+    __slots__ = ("_keys", "_positions")
+
+    def __init__(self, keys: list) -> None:
+        self._keys = keys
+        self._positions: dict | None = None
+
+    def _index(self) -> dict:
+        positions = self._positions
+        if positions is None:
+            positions = self._positions = {key: i for i, key in enumerate(self._keys)}
+        return positions
+
+    def __getitem__(self, key):
+        return self._index()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index()
+
+    def __iter__(self) -> Iterator:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __getstate__(self) -> list:
+        return self._keys
+
+    def __setstate__(self, keys: list) -> None:
+        self._keys, self._positions = keys, None
+
+
+class PackedObject:
+    """Stands for a large object until it is needed, then loads it attribute by attribute.
+
+    `load()` unpickles it (one attribute at a time, letting other threads run in
+    between); any other attribute read loads it first and is passed on.
+    """
+
+    __slots__ = ("_cls", "_parts", "_value", "_lock")
+
+    def __init__(self, value: object) -> None:
+        state = value.__getstate__() if hasattr(value, "__getstate__") else vars(value)
+        if not isinstance(state, dict):
+            state = {"": state}
+        self._cls = type(value)
+        self._parts = {name: _dumps(part) for name, part in state.items()}
+        self._value: object = None
+        self._lock = threading.Lock()
+
+    def load(self) -> object:
+        """The object itself (unpickled on the first call)."""
+        if self._value is None:
+            with self._lock:
+                if self._value is None:
+                    state = {}
+                    for name, blob in self._parts.items():
+                        state[name] = restricted_loads(blob)
+                        time.sleep(0)  # let the UI thread draw between the parts
+                    value = self._cls.__new__(self._cls)
+                    if hasattr(value, "__setstate__") and "" not in state:
+                        value.__setstate__(state)
+                    elif "" in state:
+                        value.__setstate__(state[""])
+                    else:
+                        value.__dict__.update(state)
+                    self._value = value
+        return self._value
+
+    @property
+    def loaded(self) -> bool:
+        return self._value is not None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in PackedObject.__slots__:
+            raise AttributeError(name)  # pickle and copy probe these before __setstate__
+        return getattr(self.load(), name)
+
+    def __len__(self) -> int:
+        return len(self.load())  # type: ignore[arg-type]
+
+    def __getstate__(self) -> tuple[type, dict[str, bytes]]:
+        return self._cls, self._parts
+
+    def __setstate__(self, state: tuple[type, dict[str, bytes]]) -> None:
+        self._cls, self._parts = state
+        self._value = None
+        self._lock = threading.Lock()
