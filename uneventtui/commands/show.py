@@ -64,6 +64,14 @@ class Page:
     def blank(self) -> None:
         self.lines.append("")
 
+    def events(self, title: str, events: list[Event], table_width: int | None) -> None:
+        """A titled, indented table of events (fitted to `table_width`, if any)."""
+        self.blank()
+        self.lines.append(f"{title} ({len(events)})")
+        if events:
+            table = events_table(events, table_width - 2 if table_width else None)
+            self.lines.extend("  " + line for line in table)
+
 
 def both(name_en: str, name_ar: str, ident: str | None = None) -> str:
     """'English · العربية [id]' in logical order (shaped later, as one line)."""
@@ -142,12 +150,7 @@ def entity_page(
         role = both(participant.role_en, participant.role_ar) or "participant"
         when = format_range(event.start, event.end)
         page.field("roles" if i == 0 else "", f"{when}: {role} [{event.id}]")
-    events = timeline.events_of(entity.id)
-    page.blank()
-    page.lines.append(f"events ({len(events)})")
-    if events:
-        table = events_table(events, table_width - 2 if table_width else None)
-        page.lines.extend("  " + line for line in table)
+    page.events("events", timeline.events_of(entity.id), table_width)
     return page.lines
 
 
@@ -175,11 +178,7 @@ def source_page(source: Source, timeline: Timeline, width: int, table_width: int
     for i, (event, quote) in enumerate(quotes):
         page.field("quotes" if i == 0 else "", f"[{event.id}]")
         page.field("", f"«{quote}»", indent=2)
-    page.blank()
-    page.lines.append(f"cited by ({len(events)})")
-    if events:
-        table = events_table(events, table_width - 2 if table_width else None)
-        page.lines.extend("  " + line for line in table)
+    page.events("cited by", events, table_width)
     return page.lines
 
 
