@@ -129,6 +129,20 @@ def test_data_after_the_verb_wins(capsys, tmp_path):
     assert code == 0, err
 
 
+def test_a_bug_is_one_line_not_a_traceback(capsys, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr("uneventtui.text.layout", broken)
+    code, out, err = run(capsys, "show", "2024-geneva-visit", "--data", DATA)
+    assert code == 70
+    assert err.startswith("uneventtui: internal error (IndexError: list index out of range)")
+    assert "Traceback" not in err
+    monkeypatch.setenv("UNEVENTTUI_DEBUG", "1")
+    with pytest.raises(IndexError):
+        cli.main(["show", "2024-geneva-visit", "--data", DATA])
+
+
 # --- check -----------------------------------------------------------------------
 
 

@@ -84,6 +84,15 @@ def main(argv: list[str] | None = None) -> int:
         return 141  # 128 + SIGPIPE, as a shell reports a command killed by it
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: one clear line, the traceback only on request
+        if os.environ.get("UNEVENTTUI_DEBUG"):
+            raise
+        print(
+            f"uneventtui: internal error ({type(exc).__name__}: {exc}); please report it "
+            "(UNEVENTTUI_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
+        return 70  # EX_SOFTWARE
 
 
 if __name__ == "__main__":  # pragma: no cover
