@@ -18,6 +18,7 @@ ever fail, the text is returned unshaped rather than misplaced.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from arabic_reshaper import ArabicReshaper
@@ -65,6 +66,7 @@ _RESHAPERS = {flag: ArabicReshaper(configuration=_config(flag)) for flag in (Tru
 
 
 _HARAKAT = frozenset(c for c in map(chr, range(0x0600, 0x0900)) if HARAKAT_RE.match(c))
+_ZWJ_BEFORE_LAM = re.compile(f"{ZWJ}+(?=[{re.escape(''.join(sorted(_HARAKAT)))}]*{LAM})")
 
 
 def is_haraka(char: str) -> bool:
@@ -87,12 +89,34 @@ def shape(text: str, harakat: bool = True) -> tuple[str, tuple[int, ...]]:
     """
     if not needs_shaping(text):
         return text, tuple(range(len(text)))
+    shaped = _reshape(text, harakat)
+    if shaped is None:
+        return text, tuple(range(len(text)))
     # Hamza joins nothing: like FriBidi, keep U+0621 rather than its one "isolated form".
-    shaped = _RESHAPERS[harakat].reshape(text).replace("\ufe80", "\u0621")
+    shaped = shaped.replace("\ufe80", "\u0621")
     index = _align(text, shaped, harakat)
     if index is None:
         return text, tuple(range(len(text)))
     return shaped, index
+
+
+def _reshape(text: str, harakat: bool) -> str | None:
+    """arabic-reshaper's output, or None if it fails.
+
+    arabic-reshaper 3.1 raises IndexError on a ZWJ right before a lam-alef ligature
+    ("\u200dلا", found by fuzzing): such ZWJs are dropped and it is tried again (the
+    lam joins its neighbour anyway when that is a joining letter). Anything else it
+    raises leaves the text unshaped: shown, never lost, never a traceback.
+    """
+    reshaper = _RESHAPERS[harakat]
+    try:
+        return reshaper.reshape(text)
+    except IndexError:
+        pass
+    try:
+        return reshaper.reshape(_ZWJ_BEFORE_LAM.sub("", text))
+    except Exception:
+        return None
 
 
 def _align(text: str, shaped: str, harakat: bool) -> tuple[int, ...] | None:
