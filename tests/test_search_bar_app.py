@@ -26,8 +26,8 @@ def shipped():
 
 @pytest.fixture
 def make_app(shipped, tmp_path):
-    def make(lang: str = "en") -> UneventApp:
-        app = UneventApp(lambda: shipped, display=Display(lang=lang))
+    def make(lang: str = "en", keymap: dict[str, str] | None = None) -> UneventApp:
+        app = UneventApp(lambda: shipped, display=Display(lang=lang), keymap=keymap)
         app.search_session = SearchSession(History.load(tmp_path / "history.json"))
         return app
 
@@ -145,3 +145,14 @@ async def test_the_palette_finds_a_person_and_opens_him(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query_one(DetailPane).target == ("entity", "omar-hilale")
+
+
+async def test_the_bar_keys_are_in_the_central_table_and_can_be_rebound(make_app):
+    app = make_app(keymap={"search.next": "ctrl+j", "search_input.home": "ctrl+b"})
+    async with app.run_test(size=(140, 45)) as pilot:
+        await started(pilot)
+        screen = await search_for(pilot, "هلال")
+        await pilot.press("ctrl+j")
+        assert screen.results.selected == 1
+        await pilot.press("ctrl+b")
+        assert screen.input.buffer.cursor == 0

@@ -121,6 +121,8 @@ class UneventApp(App):
         if key.scope == "app":
             return partial(self.run_action, key.action)
         owners = {"timeline": "TimelineView", "detail": "DetailPane", "reader": "ArticleView"}
+        if key.scope not in owners:
+            return None  # e.g. the search bar's keys: only inside the bar
         nodes = screen.query(owners[key.scope])
         if not nodes:
             return None

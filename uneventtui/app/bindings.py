@@ -35,6 +35,8 @@ SCOPE_TITLES = {
     "timeline": ("Timeline", "الخط الزمني"),
     "detail": ("Detail pane", "لوحة التفاصيل"),
     "reader": ("Source reader", "قارئ المصدر"),
+    "search": ("Search bar", "شريط البحث"),
+    "search_input": ("Editing the search query", "تحرير نص البحث"),
 }
 
 TABLE: tuple[Key, ...] = (
@@ -134,6 +136,49 @@ TABLE: tuple[Key, ...] = (
     Key("reader.quote", "n", "to_quote", "Back to the quote", "العودة إلى الاقتباس"),
     Key("reader.open", "enter", "follow", "Open the selected name", "فتح الاسم المحدد", show=True),
     Key("reader.close", "escape,backspace,q", "close", "Close the reader", "إغلاق القارئ", True),
+    # Search bar (uneventtui/app/search_panel.py)
+    Key("search.close", "escape", "close", "Close the search bar", "إغلاق شريط البحث", True),
+    Key("search.open", "enter", "choose", "Open the chosen result", "فتح النتيجة المختارة", True),
+    Key("search.down", "down", "down", "Next result (newer query)", "النتيجة التالية"),
+    Key("search.up", "up", "up", "Previous result (older query)", "النتيجة السابقة"),
+    Key("search.next", "ctrl+n", "move(1)", "Next result", "النتيجة التالية", priority=True),
+    Key("search.prev", "ctrl+p", "move(-1)", "Previous result", "النتيجة السابقة", priority=True),
+    Key("search.page_down", "pagedown", "page(1)", "Results: page down", "صفحة للأسفل"),
+    Key("search.page_up", "pageup", "page(-1)", "Results: page up", "صفحة للأعلى"),
+    # Editing the query (uneventtui/app/widgets/search_input.py)
+    Key("search_input.left", "left", "cursor_left", "Cursor left on screen", "المؤشر يسارًا"),
+    Key("search_input.right", "right", "cursor_right", "Cursor right on screen", "المؤشر يمينًا"),
+    Key("search_input.home", "home,ctrl+a", "home", "Start of the query", "بداية النص"),
+    Key("search_input.end", "end,ctrl+e", "end", "End of the query", "نهاية النص"),
+    Key(
+        "search_input.backspace",
+        "backspace,ctrl+h",
+        "delete_left",
+        "Delete the character typed before the cursor",
+        "حذف الحرف السابق",
+    ),
+    Key(
+        "search_input.delete",
+        "delete,ctrl+d",
+        "delete_right",
+        "Delete the character after the cursor",
+        "حذف الحرف التالي",
+    ),
+    Key(
+        "search_input.word",
+        "ctrl+w,alt+backspace",
+        "delete_word",
+        "Delete the word before the cursor",
+        "حذف الكلمة السابقة",
+    ),
+    Key(
+        "search_input.to_start",
+        "ctrl+u",
+        "delete_to_start",
+        "Delete to the start",
+        "حذف حتى البداية",
+    ),
+    Key("search_input.to_end", "ctrl+k", "delete_to_end", "Delete to the end", "حذف حتى النهاية"),
 )
 
 BY_ID = {key.id: key for key in TABLE}

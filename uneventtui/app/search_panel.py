@@ -25,12 +25,13 @@ from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from uneventtui.app.bindings import bindings_for
 from uneventtui.app.widgets.search_input import SearchInput
 from uneventtui.app.widgets.search_results import SearchResults
 from uneventtui.history import History
@@ -145,16 +146,7 @@ def session_of(app) -> SearchSession:
 class SearchScreen(ModalScreen[tuple[str, str] | None]):
     """The search bar and its results, over the explorer."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="search.close"),
-        Binding("enter", "choose", "Open", id="search.open"),
-        Binding("down", "down", "Next hit / newer query", show=False, id="search.down"),
-        Binding("ctrl+n", "move(1)", "Next hit", show=False, priority=True, id="search.next"),
-        Binding("up", "up", "Previous hit / older query", show=False, id="search.up"),
-        Binding("ctrl+p", "move(-1)", "Previous hit", show=False, priority=True, id="search.prev"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="search.page_down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="search.page_up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("search")  # the central table
 
     DEFAULT_CSS = """
     SearchScreen {

@@ -18,11 +18,12 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
+from uneventtui.app.bindings import bindings_for
 from uneventtui.editbuffer import EditBuffer, shaped_layout
 
 
@@ -35,17 +36,8 @@ class SearchInput(Widget, can_focus=True):
     """A search box whose value is logical text and whose drawing is visual."""
 
     BINDING_GROUP_TITLE = "Search input"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "cursor_left", "Cursor left (on screen)", show=False),
-        Binding("right", "cursor_right", "Cursor right (on screen)", show=False),
-        Binding("home,ctrl+a", "home", "Start of the query", show=False),
-        Binding("end,ctrl+e", "end", "End of the query", show=False),
-        Binding("backspace,ctrl+h", "delete_left", "Delete the previous character", show=False),
-        Binding("delete,ctrl+d", "delete_right", "Delete the next character", show=False),
-        Binding("ctrl+w,alt+backspace", "delete_word", "Delete the previous word", show=False),
-        Binding("ctrl+u", "delete_to_start", "Delete to the start", show=False),
-        Binding("ctrl+k", "delete_to_end", "Delete to the end", show=False),
-    ]
+    # From the app's central table (ids "search_input.*"), so a keymap can rebind them.
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("search_input")
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "search-input--cursor",
