@@ -472,3 +472,33 @@ def test_fit_cells_never_leaves_half_a_wide_character():
     assert [c for c, _ in fit_cells(cells, 3, rtl=False)] == ["中", "", "…"]
     assert [c for c, _ in fit_cells(cells, 2, rtl=False)] == [" ", "…"]
     assert [c for c, _ in fit_cells(cells, 2, rtl=True)] == ["…", " "]
+
+
+async def test_clicking_a_result_opens_it(timeline, history_path):
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_and_type(pilot, "هلال")
+        second = screen.results.hits[1]
+        line = screen.results._line_of(1)
+        await pilot.click(SearchResults, offset=(10, line))
+        await pilot.pause()
+        kind = "event" if second.kind == "event" else "entity"
+        assert app.host.navigated == [(kind, second.id)]
+        assert app.screen is app.host
+
+
+async def test_empty_palette_offers_the_busiest_entities(timeline, history_path):
+    app = PaletteApp(timeline, history_path=history_path)
+    busiest = max(timeline.entities.values(), key=lambda e: timeline.event_count(e.id))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        options = app.screen.query_one(OptionList)
+        prompts: list[str] = []
+        for _ in range(100):
+            await pilot.pause(0.05)
+            prompts = [
+                str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+            ]
+            if any(busiest.name_en in p for p in prompts):
+                break
+        assert any(busiest.name_en in p and visual(busiest.name_ar) in p for p in prompts)

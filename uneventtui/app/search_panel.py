@@ -21,6 +21,7 @@ They expect the tui's MainScreen API: `screen.timeline` (a loaded `Timeline` or 
 from __future__ import annotations
 
 import threading
+from functools import partial
 from typing import ClassVar
 
 from textual import work
@@ -287,6 +288,15 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
             self.app.bell()
             return
         self.session.remember(self.input.value)
+        if self.timeline is not None and self.session.last_query:
+            # Find the events for n/N now, off the UI thread: on 100,000 events that
+            # takes a few hundred milliseconds, which the first `n` should not wait for.
+            self.app.run_worker(
+                partial(self.session.matching_positions, self.timeline),
+                thread=True,
+                group="search-matches",
+                exclusive=True,
+            )
         self.dismiss(target_of(hit))
 
     def on_search_results_chosen(self, message: SearchResults.Chosen) -> None:
