@@ -98,9 +98,14 @@ def history_path(tmp_path):
 
 
 async def settle(pilot) -> None:
-    """Let the search worker finish and its results reach the screen."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until the results on screen are those of the query in the bar."""
+    screen = pilot.app.screen
+    for _ in range(200):
+        await pilot.pause()
+        if getattr(screen, "shown_query", None) == screen.input.value:
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the results never caught up with the query")
 
 
 async def open_and_type(pilot, query: str) -> SearchScreen:
@@ -502,3 +507,17 @@ async def test_empty_palette_offers_the_busiest_entities(timeline, history_path)
             if any(busiest.name_en in p for p in prompts):
                 break
         assert any(busiest.name_en in p and visual(busiest.name_ar) in p for p in prompts)
+
+
+async def test_typing_while_the_data_loads_searches_once_it_is_there(timeline, history_path):
+    app = HostApp(None, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        for char in "Hilale":
+            await pilot.press(char)
+        screen = app.screen
+        assert "loading" in str(screen.query_one("#search-count", Static).render())
+        assert screen.results.hits == []
+        app.host.timeline = timeline  # the loader delivers
+        await settle(pilot)
+        assert result_ids(screen)[0] == ("person", "omar-hilale")

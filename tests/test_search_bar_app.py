@@ -8,6 +8,7 @@ through the events of the last search.
 from __future__ import annotations
 
 import pytest
+from test_search_bar import settle  # the one way to wait for results
 
 import uneventtui
 from uneventtui.app.app import UneventApp
@@ -49,8 +50,7 @@ async def search_for(pilot, query: str) -> SearchScreen:
     assert isinstance(screen, SearchScreen)
     for char in query:
         await pilot.press("space" if char == " " else char)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
     assert screen.shown_query == query
     return screen
 

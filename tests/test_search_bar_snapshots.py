@@ -8,6 +8,7 @@ Update with `pytest --snapshot-update` only after looking at the report.
 from __future__ import annotations
 
 import pytest
+from test_search_bar import settle  # the one way to wait for results
 from tui_fixture import make_timeline
 
 from uneventtui.app.app import UneventApp
@@ -31,8 +32,7 @@ async def loaded_then_typed(pilot, query: str) -> None:
     await pilot.press("slash")
     for char in query:
         await pilot.press("space" if char == " " else char)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ They expect the tui's MainScreen API: `screen.timeline` (a loaded `Timeline` or 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from functools import partial
 from typing import ClassVar
 
@@ -179,7 +180,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
 
     def __init__(
         self,
-        timeline: Timeline | None,
+        timeline: Timeline | Callable[[], Timeline | None] | None,
         session: SearchSession,
         *,
         mode: str = "shaped",
@@ -187,7 +188,8 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         query: str = "",
     ) -> None:
         super().__init__()
-        self.timeline = timeline
+        # The timeline, or how to get it: the data may still be loading when / is pressed.
+        self._timeline = timeline
         self.session = session
         self.mode = mode
         self.lang = lang
@@ -195,6 +197,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         self.shown_query: str | None = None  # the query the results on screen are for
         self._history_index: int | None = None  # browsing the history with ↑/↓
         self._recalled: str | None = None  # the value the history put in the bar
+        self._waiting_for_data = False
 
     def compose(self) -> ComposeResult:
         from uneventtui.text import visual
@@ -211,6 +214,11 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
             count.set_class(self.lang == "ar", "-rtl")
             yield count
             yield SearchResults(mode=self.mode, lang=self.lang, id="search-results")
+
+    @property
+    def timeline(self) -> Timeline | None:
+        source = self._timeline
+        return source() if callable(source) else source
 
     @property
     def input(self) -> SearchInput:
@@ -239,12 +247,20 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
     def _query_changed(self, query: str) -> None:
         if self.timeline is None:
             self._set_count(text("loading", self.lang))
+            # Search as soon as the data is there, with whatever was typed by then.
+            if not self._waiting_for_data:
+                self._waiting_for_data = True
+                self.set_timer(0.25, self._data_arrived)
             return
         if not query.strip():
             self.workers.cancel_group(self, "search")
             self._show(query, [])
             return
         self.run_search(query)
+
+    def _data_arrived(self) -> None:
+        self._waiting_for_data = False
+        self._query_changed(self.input.value)
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
@@ -356,7 +372,7 @@ def open_search(screen, query: str = "") -> None:
 
     screen.app.push_screen(
         SearchScreen(
-            getattr(screen, "timeline", None),
+            lambda: getattr(screen, "timeline", None),
             session,
             mode=getattr(ui, "mode", "shaped"),
             lang=getattr(ui, "lang", "en"),
