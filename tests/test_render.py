@@ -10,6 +10,13 @@ from rich.cells import cell_len
 
 from uneventtui import cli
 
+
+@pytest.fixture(autouse=True)
+def _no_user_config(tmp_path, monkeypatch):
+    """The user's config.toml (rtl_mode) must not change what these tests see."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
 ARABIC = "عقدت الأمم المتحدة القمة الاجتماعية العالمية الثانية في الدوحة (2025)"
 
 
@@ -107,3 +114,18 @@ def test_a_terminal_is_switched_to_explicit_bidi_around_the_output(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("مرحبا".encode())))
     assert cli.main(["render", "--width", "10", "--rtl-mode", "terminal"]) == 0
     assert "\x1b" not in terminal.getvalue()
+
+
+def test_rtl_mode_comes_from_the_option_then_the_config(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    (tmp_path / "uneventtui").mkdir()
+    (tmp_path / "uneventtui" / "config.toml").write_text('rtl_mode = "terminal"\n')
+    assert render(capsys, "--nopad", stdin="مرحبا", monkeypatch=monkeypatch) == ["مرحبا"]
+    shaped = render(
+        capsys, "--nopad", "--rtl-mode", "shaped", stdin="مرحبا", monkeypatch=monkeypatch
+    )
+    assert shaped == ["ﺎﺒﺣﺮﻣ"]
+    # the global option, before the verb, counts too
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("مرحبا".encode())))
+    assert cli.main(["--rtl-mode", "shaped", "render", "--nopad"]) == 0
+    assert capsys.readouterr().out == "ﺎﺒﺣﺮﻣ\n"

@@ -23,6 +23,13 @@ from uneventtui.text import _generate_tables as tables
 from uneventtui.text import uba, visual
 from uneventtui.text.shaping import shape
 
+
+@pytest.fixture(autouse=True)
+def _no_user_config(tmp_path, monkeypatch):
+    """The user's config.toml (rtl_mode) must not change what these tests see."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 UNICODE = Path("/usr/share/unicode")

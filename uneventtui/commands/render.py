@@ -9,7 +9,9 @@ import os
 import shutil
 import sys
 
+from uneventtui.commands.common import configured_rtl_mode
 from uneventtui.text import layout
+from uneventtui.text.layout import MODES
 from uneventtui.text.terminal import explicit_bidi
 
 
@@ -43,9 +45,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument(
         "--rtl-mode",
         choices=("shaped", "terminal"),
-        default="shaped",
+        default=argparse.SUPPRESS,  # absent: keep `uneventtui --rtl-mode X render`'s
         help="shaped: visual order (default); terminal: logical order, for terminals "
-        "that run the bidi algorithm themselves",
+        "that run the bidi algorithm themselves (default from config.toml's rtl_mode)",
     )
     parser.add_argument(
         "--no-harakat", dest="harakat", action="store_false", help="drop Arabic vowel marks"
@@ -84,14 +86,17 @@ def run(args: argparse.Namespace) -> int:
     if text.endswith("\n"):
         text = text[:-1]  # a final newline ends the last line; it opens no paragraph
     width = _width(args.width)
-    lines = layout(text, width, base=args.base, mode=args.rtl_mode, harakat=args.harakat)
+    mode = getattr(args, "rtl_mode", None) or configured_rtl_mode() or "shaped"
+    if mode not in MODES:
+        mode = "shaped"
+    lines = layout(text, width, base=args.base, mode=mode, harakat=args.harakat)
     out = []
     for line in lines if text else []:
         pad = " " * (width - line.cells) if line.rtl and not args.nopad else ""
         out.append(pad + line.text + "\n")
     # Rows written in explicit mode stay as drawn in VTE and mintty, which would
     # otherwise reverse our visual order a second time (see text.terminal).
-    with explicit_bidi(sys.stdout, enabled=args.rtl_mode == "shaped"):
+    with explicit_bidi(sys.stdout, enabled=mode == "shaped"):
         _write("".join(out))
     return 0
 
