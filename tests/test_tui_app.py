@@ -439,3 +439,55 @@ async def test_failed_preload_falls_back_to_the_worker():
     async with app.run_test(size=(120, 30)) as pilot:
         await started(pilot)
         assert current(app) == "1995-wssd"
+
+
+async def test_detail_keys_scroll_and_pick_links():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        app.screen.query_one(TimelineView).select_event("2024-geneva-visit")
+        await pilot.press("enter")
+        detail = app.screen.query_one(DetailPane)
+        assert app.focused is detail
+        await pilot.press("G")
+        assert detail.link == len(detail.targets) - 1
+        assert detail.scroll_y == detail.max_scroll_y
+        await pilot.press("g")
+        assert detail.link == 0 and detail.scroll_y == 0
+        await pilot.press("pagedown")
+        assert detail.scroll_y > 0
+        await pilot.press("pageup")
+        assert detail.scroll_y == 0
+        await pilot.press("j", "k")
+        assert detail.link == 0
+
+
+async def test_hostile_text_never_reaches_the_terminal_raw():
+    from dataclasses import replace
+
+    def hostile():
+        timeline = make_timeline()
+        evil = "\x1b]0;pwned\x07[@click=app.quit]click[/] \u202eevil\x9b31m"
+        timeline.events[0] = replace(timeline.events[0], title_en=evil, summary_en=evil)
+        return timeline
+
+    app = make_app(loader=hostile)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await started(pilot)
+        shown = "\n".join(timeline_rows(app)) + detail_text(app)
+        assert "[@click=app.quit]click[/]" in shown  # literal, not markup
+        for raw in ("\x1b", "\x07", "\u202e", "\x9b"):
+            assert raw not in shown
+        await pilot.click(TimelineView, offset=(40, 2))
+        assert app.is_running
+
+
+async def test_no_color_keeps_the_selection_visible(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(pilot)
+        view = app.screen.query_one(TimelineView)
+        strip = view.render_line(view.cursor_row - int(view.scroll_y))
+        assert strip.text.startswith("▶")
+        assert any(seg.style and seg.style.reverse for seg in strip)

@@ -214,6 +214,7 @@ def display_keys(keys: str) -> str:
     """Keys as a user types them: "question_mark,f1" -> "? F1"."""
     names = {
         "question_mark": "?",
+        "slash": "/",
         "left_square_bracket": "[",
         "right_square_bracket": "]",
         "left_curly_bracket": "{",
