@@ -270,6 +270,7 @@ class SearchIndex:
         self._fuzzy_prefixes: dict[int, _Postings] = {}
         self._span_cache: dict[str, tuple[str, list[int]]] = {}
         self._blob: tuple[str, list[int]] | None = None
+        self._sets: dict[frozenset, list[int]] = {}  # recent intersections, oldest first
 
     # ------------------------------------------------------------------ build
     @classmethod
@@ -366,7 +367,7 @@ class SearchIndex:
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
-        state.update(_sub={}, _fuzzy_prefixes={}, _span_cache={}, _blob=None)
+        state.update(_sub={}, _fuzzy_prefixes={}, _span_cache={}, _blob=None, _sets={})
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -504,15 +505,51 @@ class SearchIndex:
                 break
         if checked < _VERIFY_BUDGET:
             return False
-        # Unselective words: intersect their postings in C (the smallest as a set,
-        # the others only iterated against it), then rank.
-        by_size = sorted(per_word, key=vocab.count)
-        common = vocab.entries(by_size[0])
+        # Unselective words: intersect their postings in C, then rank.
+        return collector.add_all(self._intersection(per_word), score)
+
+    def _intersection(self, per_word: list[list[tuple[int, int]]]) -> list[int]:
+        """Entries matching every word's ranges, in rank order.
+
+        Typing extends the last word; the words before it do not change from one
+        keystroke to the next, nor between the tiers of one search. Their
+        intersection is remembered (a few recent ones), so each keystroke only
+        intersects it with the last word's postings.
+        """
+        vocab = self._vocab
+        keys = [tuple(sorted(set(r))) for r in per_word]
+        full = frozenset(keys)
+        cached = self._sets.get(full)
+        if cached is not None:
+            return cached
+        if len(keys) > 1:
+            base = self._sets.get(frozenset(keys[:-1]))
+            if base is None:
+                base = self._intersect(keys[:-1])
+                self._remember(frozenset(keys[:-1]), base)
+            common = vocab.restrict(set(base), keys[-1]) if base else set()
+        else:
+            common = vocab.entries(keys[0])
+        result = sorted(common)
+        self._remember(full, result)
+        return result
+
+    def _intersect(self, keys: list[tuple[tuple[int, int], ...]]) -> list[int]:
+        vocab = self._vocab
+        by_size = sorted(keys, key=vocab.count)
+        common = vocab.entries(by_size[0])  # the smallest as a set, the others iterated
         for ranges in by_size[1:]:
             common = vocab.restrict(common, ranges)
             if not common:
-                return False
-        return collector.add_all(sorted(common), score)
+                break
+        return sorted(common)
+
+    def _remember(self, key: frozenset, entries: list[int]) -> None:
+        if len(entries) > 50_000:
+            return
+        if len(self._sets) >= 64:
+            self._sets.pop(next(iter(self._sets)))
+        self._sets[key] = entries
 
     # ------------------------------------------------------------------ fuzzy
     def _fuzzy(self, words: list[str], collector: _Collector) -> None:
