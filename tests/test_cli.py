@@ -236,6 +236,28 @@ def test_events_filters(capsys):
     assert [e["id"] for e in json.loads(out)] == ["2025-doha-summit"]
 
 
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [
+        (["--from", "2024-04-23"], ["2024-geneva-visit", "2025-doha-summit"]),  # still going on
+        (["--from", "2024-04-25"], ["2025-doha-summit"]),
+        (["--to", "2024-04"], ["2024-resolution-78-261", "2024-geneva-visit"]),
+        (["--from", "2025", "--to", "2025"], ["2025-doha-summit"]),
+        (["--from", "2024-05", "--to", "2025-10"], []),
+    ],
+)
+def test_events_in_a_period(capsys, period, expected):
+    code, out, _ = run(capsys, "events", "--json", *period, "--data", DATA)
+    assert code == 0
+    assert [e["id"] for e in json.loads(out)] == expected
+
+
+def test_events_bad_period(capsys):
+    code, _, err = run(capsys, "events", "--from", "2025-13", "--data", DATA)
+    assert code == 2
+    assert "month 13 is not 01-12" in err
+
+
 def test_events_unknown_filter_value(capsys):
     code, out, err = run(capsys, "events", "--track", "sumit", "--data", DATA)
     assert code == 2

@@ -7,7 +7,7 @@ import sys
 
 from uneventtui.commands.common import add_json, add_verb, load
 from uneventtui.loader import did_you_mean
-from uneventtui.model import Event, Timeline, format_range
+from uneventtui.model import Event, PartialDate, Timeline, format_range
 from uneventtui.output import (
     Column,
     event_json,
@@ -32,8 +32,37 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--track", metavar="T", help="only events of this track (an id)")
     parser.add_argument("--kind", metavar="K", help="only events of this kind (an id)")
     parser.add_argument("--entity", metavar="ID", help="only events naming this entity")
+    parser.add_argument(
+        "--from",
+        dest="since",
+        metavar="DATE",
+        type=date_option,
+        help="only events still going on at or after DATE (1995, 2025-07 or 2025-07-16)",
+    )
+    parser.add_argument(
+        "--to",
+        dest="until",
+        metavar="DATE",
+        type=date_option,
+        help="only events begun by the end of DATE (--from 2025 --to 2025: during 2025)",
+    )
     add_json(parser, "the events")
     parser.set_defaults(run=run)
+
+
+def date_option(text: str) -> PartialDate:
+    try:
+        return PartialDate.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def in_period(event: Event, since: PartialDate | None, until: PartialDate | None) -> bool:
+    """Does the event overlap the period (each bound taken at its stated precision)?"""
+    last = (event.end or event.start).last_key
+    return (since is None or last >= since.sort_key) and (
+        until is None or event.start.sort_key <= until.last_key
+    )
 
 
 def check_choice(what: str, value: str | None, known) -> bool:
@@ -103,6 +132,7 @@ def select(timeline: Timeline, args: argparse.Namespace) -> list[Event] | None:
         for e in events
         if (args.track is None or e.track == args.track)
         and (args.kind is None or e.kind == args.kind)
+        and in_period(e, args.since, args.until)
     ]
 
 
