@@ -333,3 +333,18 @@ def test_any_key_sequence_keeps_the_buffer_consistent(layout, width, ops):
         view = buffer.view(width)
         assert len(view.cells) == width
         assert view.cursor is not None and 0 <= view.cursor < width
+
+
+def test_a_click_puts_the_cursor_on_the_clicked_letter():
+    buffer = typed("عمر", rtl)  # drawn "   رمع" in 6 columns, cursor at column 2
+    buffer.view(6)
+    assert buffer.click(5, 6)  # on ع, the first letter: before it
+    assert buffer.cursor == 0
+    assert buffer.click(3, 6)  # on ر
+    assert buffer.cursor == 2
+    assert buffer.click(0, 6)  # in the blank on the left: the end, nearest
+    assert buffer.cursor == 3
+    ltr_buffer = typed("abc")
+    ltr_buffer.view(6)
+    assert ltr_buffer.click(1, 6) and ltr_buffer.cursor == 1
+    assert ltr_buffer.click(5, 6) and ltr_buffer.cursor == 3

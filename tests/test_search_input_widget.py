@@ -203,3 +203,14 @@ def _paste(text: str):
     from textual import events
 
     return events.Paste(text)
+
+
+async def test_clicking_in_the_box_moves_the_cursor_there():
+    app = InputApp(value="عمر هلال")
+    async with app.run_test(size=(WIDTH, 3)) as pilot:
+        widget = app.query_one(SearchInput)
+        widget.focus()
+        await pilot.pause()
+        await pilot.click(SearchInput, offset=(WIDTH - 1, 0))  # the rightmost letter: ع
+        assert widget.buffer.cursor == 0
+        assert drawn(app)[1] == WIDTH - 1  # the cursor block is on that letter

@@ -231,19 +231,35 @@ class EditBuffer:
 
     # -- drawing ----------------------------------------------------------------------
 
-    def view(self, width: int) -> View:
-        """The box's content at `width` columns, scrolled so the cursor is visible."""
-        width = max(1, width)
+    def _anchors(self) -> tuple[list[str], list[int], bool, int, Callable[[int], int]]:
+        """Drawn cells, cursor cells, RTL, the content's span, and cell -> anchor offset."""
         visual, cells, rtl = self.layout()
         columns = cell_strings(visual)  # content cell -> text drawn there
-        content_width = len(columns)
         low = min(0, min(cells))
-        high = max(content_width, max(cells) + 1)
-        span = high - low
+        high = max(len(columns), max(cells) + 1)
 
         def to_anchor(cell: int) -> int:
             return high - 1 - cell if rtl else cell - low
 
+        return columns, cells, rtl, high - low, to_anchor
+
+    def click(self, column: int, width: int) -> bool:
+        """Put the cursor where the box was clicked (as last drawn at `width`)."""
+        _, cells, rtl, _, to_anchor = self._anchors()
+        best: tuple[int, int] | None = None
+        for index, cell in enumerate(cells):
+            where = _to_column(to_anchor(cell), self._scroll, max(1, width), rtl)
+            if where is None:
+                continue
+            key = (abs(where - column), abs(index - self._cursor))
+            if best is None or key < best:
+                best, self._cursor = key, index
+        return best is not None
+
+    def view(self, width: int) -> View:
+        """The box's content at `width` columns, scrolled so the cursor is visible."""
+        width = max(1, width)
+        columns, cells, rtl, span, to_anchor = self._anchors()
         cursor_anchor = to_anchor(cells[self._cursor])
         scroll = self._scroll
         if cursor_anchor < scroll:

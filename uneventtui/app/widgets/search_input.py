@@ -163,6 +163,10 @@ class SearchInput(Widget, can_focus=True):
     def action_delete_to_end(self) -> None:
         self._edited(self.buffer.delete_to_end())
 
+    def _on_click(self, event: events.Click) -> None:
+        if self.buffer.click(event.x, self.content_size.width):
+            self.refresh()
+
     def _on_focus(self, event: events.Focus) -> None:
         self.refresh()
 
