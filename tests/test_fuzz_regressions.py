@@ -32,3 +32,20 @@ def test_zwj_before_lam_alef_is_shaped_not_a_crash(text):
     assert visual_with_map(text)[0] == visual(text)
     for width in (1, 2, 80):
         assert layout(text, width)
+
+
+def test_problem_lines_escape_bidi_controls_from_quotes(tmp_path):
+    """fuzz_loader: a quote with U+202E that is not in its seed was echoed raw in the
+    problem line, so `check > log; cat log` showed it reordered (fixed in loader.py)."""
+    import shutil
+    from pathlib import Path
+
+    from uneventtui.loader import check_dataset
+
+    mini = tmp_path / "mini"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "mini", mini)
+    events = mini / "data" / "events.toml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.replace("مع نظيره", "مع \u202eنظيره", 1), encoding="utf-8")
+    (line,) = map(str, check_dataset(mini / "data"))
+    assert "quote not found" in line and "\\u202e" in line and "\u202e" not in line

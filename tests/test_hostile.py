@@ -144,8 +144,8 @@ def test_json_keeps_the_data_exactly_and_nothing_raw(hostile, verb):
         assert data["aliases"] == list(timeline.entities["markup"].aliases)
 
 
-def run_in_pty(*args: str) -> bytes:
-    """Run `uneventtui ARGS` with its stdout on a pseudo-terminal; what it wrote."""
+def pty_run(*args: str, env: dict | None = None) -> tuple[int, bytes]:
+    """Run `uneventtui ARGS` on a pseudo-terminal (stdin and stdout); status and output."""
     controller, terminal = pty.openpty()
     try:
         process = subprocess.Popen(
@@ -155,9 +155,16 @@ def run_in_pty(*args: str) -> bytes:
                 "import sys; from uneventtui.cli import main; sys.exit(main())",
                 *args,
             ],
+            stdin=terminal,
             stdout=terminal,
-            stderr=subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "100", "LINES": "40"},
+            stderr=terminal,
+            env={
+                **os.environ,
+                "PYTHONPATH": str(REPO),
+                "COLUMNS": "100",
+                "LINES": "40",
+                **(env or {}),
+            },
         )
         os.close(terminal)
         chunks = []
@@ -169,12 +176,18 @@ def run_in_pty(*args: str) -> bytes:
             if not chunk:
                 break
             chunks.append(chunk)
-        assert process.wait(timeout=120) == 0, process.stderr.read().decode()
-        process.stderr.close()
+        status = process.wait(timeout=120)
     finally:
         os.close(controller)
     # The terminal driver turns "\n" into "\r\n" (ONLCR): that CR is not ours.
-    return b"".join(chunks).replace(b"\r\n", b"\n")
+    return status, b"".join(chunks).replace(b"\r\n", b"\n")
+
+
+def run_in_pty(*args: str) -> bytes:
+    """What `uneventtui ARGS` wrote to its terminal; it must succeed."""
+    status, output = pty_run(*args)
+    assert status == 0, output.decode(errors="replace")
+    return output
 
 
 @pytest.mark.parametrize("verb", [("events",), ("show", "hostile-1")], ids=" ".join)

@@ -49,6 +49,7 @@ DEFAULT_SEEDS = "../seeds"
 # C0 and C1 control characters. One-line fields allow none; prose allows tab and newline.
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _PROSE_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_INVISIBLE_RE = re.compile("[\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 _SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 _WS_RE = re.compile(r"\s+")
 _TOML_POS_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
@@ -104,6 +105,8 @@ def _one_line(text: str) -> str:
     """Escape control characters (newlines included) so a problem stays on one line,
     and the bytes of an undecodable file name (surrogate escapes) as \\xNN."""
     text = _CONTROL_RE.sub(lambda m: repr(m.group())[1:-1], text)
+    # Bidi controls (in a quoted value) would reorder the line on a terminal: escape them.
+    text = _INVISIBLE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return _SURROGATE_RE.sub(_escape_surrogate, text)
 
 

@@ -7,6 +7,8 @@ Layout of the package (frogmouth-like): `app.py` the App, `screens/` the screens
 
 from __future__ import annotations
 
+import codecs
+import os
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -19,6 +21,10 @@ def run_tui(args) -> int:
             "(uneventtui --help lists them: events, entities, show, search, render, check).",
             file=sys.stderr,
         )
+        return 2
+    problem = encoding_problem(sys.stdout)
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     loading = start_loading(getattr(args, "data", None))
     from uneventtui.app.app import UneventApp
@@ -42,6 +48,31 @@ def run_tui(args) -> int:
     with explicit_bidi(enabled=rtl_mode == "shaped"):
         app.run()
     return app.return_code or 0
+
+
+def encoding_problem(stream) -> str | None:
+    """Why the explorer cannot draw on `stream` (not UTF-8: Arabic and the box lines
+    would come out as \\u escapes or '?'), or None when it can."""
+    try:
+        encoding = codecs.lookup(getattr(stream, "encoding", None) or "ascii").name
+    except LookupError:
+        encoding = str(stream.encoding)
+    if encoding == "utf-8":
+        return None
+    setting = next(
+        (
+            f"{var}={os.environ[var]}"
+            for var in ("LC_ALL", "LC_CTYPE", "LANG")
+            if os.environ.get(var)
+        ),
+        "no LANG",
+    )
+    return (
+        f"uneventtui: the terminal's encoding is {encoding} ({setting}), but the explorer "
+        "draws Arabic and line characters in UTF-8.\n"
+        "Use a UTF-8 locale, for example: LC_ALL=C.UTF-8 uneventtui\n"
+        "(The verbs print UTF-8 whatever the locale: uneventtui events, show ID, search ...)"
+    )
 
 
 def start_loading(data: str | None) -> Future:

@@ -1,0 +1,93 @@
+"""The explorer on a hostile dataset: markup is shown, never run; nothing reaches the
+terminal raw, on any screen (timeline, detail, entity view, source reader, search)."""
+
+from __future__ import annotations
+
+import pytest
+from fixtures.hostile import FORBIDDEN_CHARS, hostile_dataset
+
+from uneventtui.app.app import UneventApp
+from uneventtui.app.display import Display
+from uneventtui.app.widgets.timeline import TimelineView
+from uneventtui.loader import load_timeline
+from uneventtui.text.sanitize import BIDI_CONTROLS
+
+BAD = FORBIDDEN_CHARS | set(map(chr, BIDI_CONTROLS))
+
+
+@pytest.fixture(scope="module")
+def timeline(tmp_path_factory):
+    return load_timeline(hostile_dataset(tmp_path_factory.mktemp("hostile")))
+
+
+def screen_text(app) -> str:
+    """Every segment the screen would send to the terminal, checked, as plain lines."""
+    lines = []
+    for strip in app.screen._compositor.render_strips():
+        for segment in strip:
+            assert not BAD.intersection(segment.text), repr(segment.text)
+            # A link or an action in a segment's style would make data clickable.
+            style = segment.style
+            if style is not None:
+                assert not style.link, style
+                assert "@click" not in (style.meta or {}), style.meta
+        lines.append("".join(segment.text for segment in strip))
+    return "\n".join(lines)
+
+
+async def started(pilot) -> TimelineView:
+    for _ in range(200):
+        await pilot.pause()
+        view = pilot.app.screen.query_one(TimelineView)
+        if view.model is not None:
+            return view
+    raise AssertionError("the timeline never loaded")
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+async def test_every_screen_shows_hostile_text_literally(timeline, lang):
+    app = UneventApp(lambda: timeline, display=Display(lang=lang))
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await started(pilot)
+        view.select_event("hostile-1")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[@click=app.quit]" in text  # shown as the characters it is made of
+        assert "evil.exe txt" in text  # the right-to-left override is gone
+        # Click on the action's text: it is text, so the app keeps running.
+        await pilot.click(TimelineView, offset=(10, 3))
+        await pilot.pause()
+        assert app.is_running
+        for keys in (
+            ["enter"],  # the detail pane: participants with markup names and roles
+            ["tab", "enter"],  # an entity view: 5,000 aliases
+            ["escape", "escape", "s"],  # the source reader: the seed's escapes and C1
+            ["escape", "slash", *"alias", "down"],  # search results over markup names
+            ["escape", "question_mark"],  # help
+            ["escape"],
+        ):
+            await pilot.press(*keys)
+            await pilot.pause()
+            screen_text(app)
+            assert app.is_running
+        await pilot.press("slash", *"[@click=app.quit]", "enter")
+        await pilot.pause()
+        screen_text(app)
+        assert app.is_running
+
+
+async def test_source_reader_shows_escape_sequences_as_placeholders(timeline):
+    app = UneventApp(lambda: timeline, display=Display(lang="en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await started(pilot)
+        view.select_event("hostile-1")
+        await pilot.pause()
+        await pilot.press("s")
+        for _ in range(20):
+            await pilot.pause()
+            if type(app.screen).__name__ == "ReaderScreen":
+                break
+        text = screen_text(app)
+        # The escape sequences are shown as pictures (in an Arabic line: visual order).
+        assert "pwned\u2407" in text and "\u241b[31mred\u241b[0m" in text
+        assert "[@click=app.quit]Click me[/]" in text
