@@ -104,7 +104,8 @@ def entity_blocks(entity: Entity, timeline: Timeline, lang: str) -> list[Block]:
         Block("field", f"{kind} ({entity.subkind})" if entity.subkind else kind, t("kind"))
     )
     if entity.aliases:
-        blocks.append(Block("field", " ; ".join(entity.aliases), t("aliases")))
+        # one per line: each alias gets its own direction (Latin and Arabic mix badly)
+        blocks.append(Block("field", "\n".join(entity.aliases), t("aliases")))
     blocks += paragraphs(t("description"), entity.description_ar, entity.description_en, lang)
     roles = timeline.roles_of(entity.id)
     if roles:

@@ -25,7 +25,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "organizations": ("Organisations", "المنظمات"),
     "sources": ("Sources", "المصادر"),
     "read_source": ("s: read the article", "s: قراءة المقال"),
-    "aliases": ("Also known as", "أسماء أخرى"),
+    "aliases": ("Aliases", "أسماء أخرى"),
     "description": ("Description", "الوصف"),
     "roles": ("Roles over time", "الأدوار عبر الزمن"),
     "events": ("Events", "الأحداث"),
