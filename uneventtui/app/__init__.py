@@ -82,7 +82,10 @@ def start_loading(data: str | None) -> Future:
     def load():
         from uneventtui.cache import load_cached
 
-        return load_cached(data).timeline
+        def progress(stage: str) -> None:
+            future.stage = stage  # type: ignore[attr-defined]  # read by the loading screen
+
+        return load_cached(data, progress=progress).timeline
 
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="uneventtui-load")
     future = pool.submit(load)

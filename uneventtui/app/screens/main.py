@@ -13,6 +13,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header
 
 from uneventtui.app.display import Display
@@ -42,6 +43,7 @@ class MainScreen(Screen):
         self.timeline: Timeline | None = None
         self.history: list[Visit] = []
         self._navigating = False  # the timeline moves because we moved it
+        self._stage_timer: Timer | None = None  # updates the loading message
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -68,7 +70,19 @@ class MainScreen(Screen):
             return
         self.sub_title = self.ui.label("loading")
         self.detail.show_message([tr("loading", self.ui.lang)])
+        self._stage_timer = self.set_interval(0.1, self._show_stage)
         self.load_data()
+
+    def _show_stage(self) -> None:
+        """While loading: say what is happening (a 100,000-event archive takes a while the
+        first time: parsing, indexing, saving the cache)."""
+        stage = getattr(self.app.preload, "stage", None)
+        if stage is None or self.timeline is not None:
+            return
+        label = self.ui.label(f"loading_{stage}")
+        self.timeline_view.message = label
+        self.timeline_view.refresh()
+        self.sub_title = label
 
     # -- loading -----------------------------------------------------------------
 
@@ -83,12 +97,23 @@ class MainScreen(Screen):
         self.app.call_from_thread(self.set_timeline, timeline)
 
     def set_timeline(self, timeline: Timeline) -> None:
+        if self._stage_timer is not None:
+            self._stage_timer.stop()
         self.timeline = timeline
         self.history.clear()
         self.timeline_view.set_timeline(timeline)
         self._update_titles()
         if not timeline.events:
             self.detail.show_message([tr("no_events", self.ui.lang)])
+        self.warm_search(timeline)
+
+    @work(thread=True, exclusive=True, group="warm")
+    def warm_search(self, timeline: Timeline) -> None:
+        """The data is on screen: now read the search index (cached timelines leave it for
+        later), off the UI thread, so the first search does not wait for it."""
+        from uneventtui.cache import warm
+
+        warm(timeline)
 
     def _load_failed(self, exc: Exception) -> None:
         problems = getattr(exc, "problems", None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,9 +30,7 @@ class TrackFilterScreen(ModalScreen):
         self.current = current
 
     def compose(self) -> ComposeResult:
-        counts: dict[str, int] = {}
-        for event in self.timeline.events:
-            counts[event.track] = counts.get(event.track, 0) + 1
+        counts = Counter(self.timeline.event_column("track"))
         options = [Option(Text(self.ui.label("all_tracks")), id=ALL)]
         order = {track: i for i, track in enumerate(self.timeline.tracks)}
         for track_id in sorted(counts, key=lambda t: (order.get(t, len(order)), t)):

@@ -47,10 +47,11 @@ class TimelineRows:
     def build(cls, timeline: Timeline, track: str | None = None) -> TimelineRows:
         model = cls(timeline, track)
         last_year = None
-        for index, event in enumerate(timeline.events):
-            if track is not None and event.track != track:
+        # Columns, not Event objects: a cached timeline unpickles events only when drawn.
+        tracks = timeline.event_column("track") if track is not None else None
+        for index, year in enumerate(timeline.event_column("year")):
+            if tracks is not None and tracks[index] != track:
                 continue
-            year = event.start.year
             if year != last_year:
                 model.years.append(year)
                 model.year_pos.append(len(model.shown))
@@ -167,7 +168,11 @@ class TimelineView(ScrollView, can_focus=True):
     def _measure(self, timeline: Timeline) -> tuple[int, int, int]:
         """Widths of the date, kind and track columns (capped: the title needs the room)."""
         lang = self.ui.lang
-        dates = {format_range(e.start, e.end, lang) for e in timeline.events[:20000]}
+        # A sample from both ends (a cached timeline unpickles only the events it reads);
+        # a rarer, wider date is cut to the column like any other overflow.
+        events = timeline.events
+        sample = events[:2000] if len(events) <= 4000 else [*events[:2000], *events[-2000:]]
+        dates = {format_range(e.start, e.end, lang) for e in sample}
         date_w = max((cell_len(d) for d in dates), default=4)
         kind_w = max((cell_len(self._label("kind", k)) for k in timeline.event_kinds), default=4)
         track_w = max((cell_len(self._label("track", t)) for t in timeline.tracks), default=4)
