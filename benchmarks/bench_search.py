@@ -1,6 +1,6 @@
 """Benchmark: name search as you type, at 100,000 entities and 100,000 events.
 
-    python benchmarks/bench_search.py [--entities N] [--events N] [--seed S]
+    python benchmarks/bench_search.py [--entities N] [--events N] [--seed S] [--limit N]
 
 Builds a synthetic timeline in memory (`uneventtui.synthetic`, the same data
 `python -m uneventtui.synthetic` writes), then replays queries the way a user
@@ -15,7 +15,7 @@ variants. It reports:
   (normalising the query and building the hits, spans included);
 - the same for SQLite FTS5 in the same run: a trigram table over the same
   normalised names, `MATCH` (each query word a quoted phrase, ANDed), ranked by
-  bm25, LIMIT 20. The trigram tokenizer finds nothing for a word under three
+  bm25, LIMIT 20 (or --limit). The trigram tokenizer finds nothing for a word under three
   characters: those keystrokes are counted, and return at once;
 - how often the top hit, once the whole query is typed, bears the name the query
   was taken from (before its typo, if it has one; any namesake counts).
@@ -136,6 +136,7 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--queries", type=int, default=60, help="queries typed (plus 6 fixed)")
+    parser.add_argument("--limit", type=int, default=20, help="hits asked for per keystroke")
     args = parser.parse_args()
 
     t = time.perf_counter()
@@ -162,7 +163,7 @@ def main() -> int:
     fts_empty = 0
     for text in typed:
         start = time.perf_counter()
-        index.search(text, limit=20)
+        index.search(text, limit=args.limit)
         ours.append((time.perf_counter() - start) * 1000)
         start = time.perf_counter()
         match = fts_query(text)
@@ -170,8 +171,8 @@ def main() -> int:
             fts_empty += 1
         else:
             db.execute(
-                "SELECT rowid FROM names WHERE names MATCH ? ORDER BY bm25(names) LIMIT 20",
-                (match,),
+                "SELECT rowid FROM names WHERE names MATCH ? ORDER BY bm25(names) LIMIT ?",
+                (match, args.limit),
             ).fetchall()
         fts.append((time.perf_counter() - start) * 1000)
 
@@ -217,6 +218,7 @@ def main() -> int:
     print(f"{len(queries)} queries typed, {len(typed)} keystrokes (every prefix)")
     o50, o99, omax = percentiles(ours)
     f50, f99, fmax = percentiles(fts)
+    print(f"limit {args.limit} hits per keystroke")
     print(f"  SearchIndex      p50 {o50:6.2f} ms  p99 {o99:6.2f} ms  max {omax:6.2f} ms")
     print(
         f"  FTS5 bm25 LIMIT  p50 {f50:6.2f} ms  p99 {f99:6.2f} ms  max {fmax:6.2f} ms"

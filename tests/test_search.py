@@ -60,6 +60,7 @@ ENTITIES = [
         "UN DESA",
     ),
     org("wef", "المنتدى الاقتصادي العالمي", "World Economic Forum"),
+    org("morocco-mfa", "وزارة الخارجية المغربية", "Moroccan Ministry of Foreign Affairs"),
     place("geneva", "جنيف", "Geneva", "Genève"),
     place("doha", "الدوحة", "Doha"),
     place("copenhagen", "كوبنهاغن", "Copenhagen"),
@@ -202,6 +203,7 @@ TOP_HIT = [
     ("القمه الثانيه", "wssd-2025"),
     ("Second World Summit", "wssd-2025"),
     ("زيارة عمل", "geneva-visit"),
+    ("زارة عمل", "geneva-visit"),  # typo; زاره is also وزارة without its و
     ("٧٨/٢٦١", "res-78-261"),
     ("78/261", "res-78-261"),
     ("قرار ٧٨", "res-78-261"),

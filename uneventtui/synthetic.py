@@ -281,7 +281,7 @@ EVENT_KINDS = [
         "meeting",
         "اجتماع",
         "Meeting",
-        "الاجتماع {ord_ar} ل{org_ar}",
+        "الاجتماع {ord_ar} {li_org_ar}",
         "{ord_en} meeting of the {org_en}",
     ),
     (
@@ -305,7 +305,7 @@ EVENT_KINDS = [
         "الدورة {ord_ar} للجنة {topic_ar}",
         "{ord_en} session of the {topic_en} Committee",
     ),
-    ("forum", "منتدى", "Forum", "منتدى {place_ar} ل{topic_ar}", "{place_en} Forum on {topic_en}"),
+    ("forum", "منتدى", "Forum", "منتدى {place_ar} {li_topic_ar}", "{place_en} Forum on {topic_en}"),
     (
         "workshop",
         "ورشة عمل",
@@ -322,6 +322,11 @@ ROLES = [
     ("مقرر", "rapporteur"),
     ("ضيف شرف", "guest of honour"),
 ]
+
+
+def _li(word: str) -> str:
+    """The preposition لـ joined to a word: ل + الصحة is written للصحة."""
+    return "ل" + (word[1:] if word.startswith("ال") else word)
 
 
 def _org_names(rng: random.Random) -> tuple[str, str, list[str], str]:
@@ -343,17 +348,25 @@ def _org_names(rng: random.Random) -> tuple[str, str, list[str], str]:
         )
     elif pattern == 2:
         ar, en, sub = (
-            f"برنامج الأمم المتحدة ل{topic_ar}",
+            f"برنامج الأمم المتحدة {_li(topic_ar)}",
             f"United Nations {topic_en} Programme",
             "programme",
         )
     elif pattern == 3:
-        ar, en, sub = f"جمعية {place_ar} ل{topic_ar}", f"{place_en} {topic_en} Association", "ngo"
+        ar, en, sub = (
+            f"جمعية {place_ar} {_li(topic_ar)}",
+            f"{place_en} {topic_en} Association",
+            "ngo",
+        )
     elif pattern == 4:
-        ar, en, sub = f"المعهد العربي ل{topic_ar}", f"Arab Institute for {topic_en}", "institute"
+        ar, en, sub = (
+            f"المعهد العربي {_li(topic_ar)}",
+            f"Arab Institute for {topic_en}",
+            "institute",
+        )
     elif pattern == 5:
         ar, en, sub = (
-            f"المجلس الوطني ل{topic_ar} في {place_ar}",
+            f"المجلس الوطني {_li(topic_ar)} في {place_ar}",
             f"National {topic_en} Council, {place_en}",
             "council",
         )
@@ -495,6 +508,8 @@ def generate(events: int, entities: int, seed: int = 1) -> _Generated:
             "place_ar": place["name_ar"],
             "place_en": place["name_en"],
             "org_ar": org["name_ar"] if org else topic_ar,
+            "li_org_ar": _li(org["name_ar"] if org else topic_ar),
+            "li_topic_ar": _li(topic_ar),
             "org_en": org["name_en"] if org else topic_en,
             "person_ar": person["name_ar"] if person else place["name_ar"],
             "person_en": person["name_en"] if person else place["name_en"],

@@ -558,11 +558,19 @@ class SearchIndex:
         Each query word gets a few candidate corrections from the distinct words
         of the index (edit distance, word beginnings for a word still being typed,
         Latin consonant skeletons); the combinations are searched, most similar
-        first, with the cheap word-matching machinery.
+        first, with the cheap word-matching machinery. A word that starts a word
+        of the index is taken as typed, unless that leaves the query with no hit
+        at all: then every word may be a typo ("زارة" is a word, the clitic-free
+        form of "وزارة", and a typo of "زيارة").
         """
+        self._fuzzy_pass(words, collector, eager=False)
+        if not collector.hits:
+            self._fuzzy_pass(words, collector, eager=True)
+
+    def _fuzzy_pass(self, words: list[str], collector: _Collector, eager: bool) -> None:
         options: list[list[tuple[float, str]]] = []
         for word in words:
-            found = self._corrections(word)
+            found = self._corrections(word, eager)
             if not found:
                 return
             options.append(found)
@@ -594,15 +602,17 @@ class SearchIndex:
                     if done:
                         return
 
-    def _corrections(self, word: str) -> list[tuple[float, str]]:
+    def _corrections(self, word: str, eager: bool = False) -> list[tuple[float, str]]:
         """(similarity, replacement) for one query word, best first, at most a few."""
         vocab = self._vocab
         best: dict[str, float] = {}
         stripped = strip_clitic(word)
+        if vocab.count([vocab.prefix_range(word)]) and not eager:
+            return [(1.0, word)]  # it starts a word of the index: taken as typed
         if vocab.count([vocab.prefix_range(word), vocab.prefix_range(stripped)]) or (
             len(word) >= 3 and self._containing(word)
         ):
-            best[word] = 1.0
+            best[word] = 1.0  # matches, but only without its clitic or inside a word
         edits = _max_edits(word)
         if edits:
             keys = vocab.keys
@@ -632,6 +642,8 @@ class SearchIndex:
                 for key in self._skeletons.get(skel, ()):
                     if abs(len(key) - len(word)) <= 3:
                         best[key] = max(best.get(key, 0.0), 0.75)
+        for key in [k for k in best if k != word and strip_clitic(k) == stripped]:
+            del best[key]  # "والصحه" for "الصحه" is a clitic, not a correction
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
         return [(sim, key) for key, sim in ranked[:_MAX_CORRECTIONS]]
 
