@@ -171,6 +171,26 @@ def test_check_reports_each_mistake_on_one_line(tmp_path):
     assert "3 problems" in result.stderr
 
 
+def test_check_json(capsys, tmp_path):
+    code, out, _ = run(capsys, "check", "--json", "--data", DATA)
+    assert (code, json.loads(out)) == (0, [])
+    data = broken_copy(tmp_path)
+    code, out, _ = run(capsys, "check", "--json", "--data", str(data))
+    assert code == 1
+    problems = json.loads(out)
+    assert [(p["entry"], p["field"]) for p in problems] == [
+        ("2024-geneva-visit", "date_not"),
+        ("2024-resolution-78-261", "start"),
+        ("2025-doha-summit", "place"),
+    ]
+    first = problems[0]
+    assert list(first) == ["file", "line", "column", "table", "entry", "field", "message", "text"]
+    assert first["file"] == f"{data}/events.toml" and first["table"] == "event"
+    lines = (data / "events.toml").read_text(encoding="utf-8").splitlines()
+    assert lines[first["line"] - 1].startswith("date_not =")
+    assert first["text"].startswith(f"{data}/events.toml:{first['line']}: event")
+
+
 def test_check_on_a_file_not_a_directory(capsys, tmp_path):
     (tmp_path / "x.toml").write_text("", encoding="utf-8")
     code, out, _ = run(capsys, "check", "--data", str(tmp_path / "x.toml"))

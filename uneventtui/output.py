@@ -20,6 +20,7 @@ from typing import Any, TextIO
 from rich.cells import cell_len, get_character_cell_size
 
 from uneventtui import text as _text
+from uneventtui.loader import Problem
 from uneventtui.model import Entity, Event, Source, SourceRef, Timeline
 from uneventtui.text.terminal import explicit_bidi
 
@@ -109,6 +110,20 @@ def to_json(value: Any) -> str:
     """Stable, readable JSON: Arabic as is, keys in the order built, nothing invisible raw."""
     text = json.dumps(value, ensure_ascii=False, indent=2)
     return _JSON_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def problem_json(problem: Problem) -> dict[str, Any]:
+    """One problem of a dataset (keys in this order); `text` is its one-line form."""
+    return {
+        "file": problem.file,
+        "line": problem.line,
+        "column": problem.column,
+        "table": problem.table,
+        "entry": problem.entry,
+        "field": problem.field,
+        "message": problem.message,
+        "text": str(problem),
+    }
 
 
 def print_json(value: Any, file: TextIO | None = None) -> None:

@@ -6,9 +6,14 @@ import argparse
 import sys
 
 from uneventtui import paths
-from uneventtui.commands.common import add_verb, report_problems
+from uneventtui.commands.common import (
+    add_json,
+    add_verb,
+    apply_display_options,
+    report_problems,
+)
 from uneventtui.loader import DataError, load_timeline
-from uneventtui.output import plural
+from uneventtui.output import plural, print_json, problem_json
 
 
 def add_parser(subparsers) -> None:
@@ -20,18 +25,26 @@ def add_parser(subparsers) -> None:
         "and that every quote occurs in its seed article. Prints one line per problem\n"
         "(file:line: entry, field: message) and exits 1, or a summary and exits 0.",
     )
+    add_json(parser, "the problems (a list, empty when the dataset is clean)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    apply_display_options(args)
     data = getattr(args, "data", None)
     shown = str(data) if data is not None else str(paths.shipped_data_dir())
     try:
         timeline = load_timeline(data)
     except DataError as error:
+        if args.json:
+            print_json([problem_json(p) for p in error.problems])
+            return 1
         report_problems(error.problems, sys.stdout)
         print(f"{shown}: {plural(len(error.problems), 'problem')}", file=sys.stderr)
         return 1
+    if args.json:
+        print_json([])
+        return 0
     quotes = sum(1 for e in timeline.events for r in e.sources if r.quote)
     seeds = sum(1 for s in timeline.sources.values() if s.kind == "seed")
     print(

@@ -79,13 +79,18 @@ def report_problems(problems: list[Problem], stream: Any = None) -> None:
         print(format_problem(problem, stream), file=stream)
 
 
+def apply_display_options(args: argparse.Namespace) -> None:
+    """--rtl-mode, or the config file's, for what this run prints."""
+    mode = getattr(args, "rtl_mode", None) or configured_rtl_mode()
+    set_rtl_mode(mode if mode in RTL_MODES else "shaped")
+
+
 def load(args: argparse.Namespace) -> Timeline | None:
     """The dataset the user chose; None after printing its problems to stderr.
 
     Also applies the display options (--rtl-mode, or the config file's) to the output.
     """
-    mode = getattr(args, "rtl_mode", None) or configured_rtl_mode()
-    set_rtl_mode(mode if mode in RTL_MODES else "shaped")
+    apply_display_options(args)
     try:
         return load_cached(getattr(args, "data", None)).timeline
     except DataError as error:
