@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import os
 import random
+import signal
 import sys
 import time
 import traceback
@@ -23,6 +24,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 PACKAGE = str(Path(__file__).resolve().parent.parent / "uneventtui")
+
+
+class SlowInput(Exception):
+    """An input the target took too long on (a hang or a quadratic blow-up)."""
 
 
 class Coverage:
@@ -33,12 +38,15 @@ class Coverage:
         self._new = 0
 
     def _local(self, frame, event, arg):
+        # Keyed by id(frame), dropped on return: holding frames would keep them alive.
         if event == "line":
-            key = (frame.f_code.co_filename, frame.f_lineno, self._last.get(frame, -1))
-            self._last[frame] = frame.f_lineno
+            key = (frame.f_code.co_filename, frame.f_lineno, self._last.get(id(frame), -1))
+            self._last[id(frame)] = frame.f_lineno
             if key not in self.arcs:
                 self.arcs.add(key)
                 self._new += 1
+        elif event == "return":
+            self._last.pop(id(frame), None)
         return self._local
 
     def _global(self, frame, event, arg):
@@ -108,6 +116,9 @@ def fuzz(
     parser.add_argument("--seed", type=int, default=None, help="random seed")
     parser.add_argument("--corpus", type=Path, default=Path(__file__).parent / "corpus" / name)
     parser.add_argument("--crashers", type=Path, default=Path(__file__).parent / "crashers" / name)
+    parser.add_argument(
+        "--timeout", type=int, default=10, help="seconds before an input counts as a hang"
+    )
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     args.corpus.mkdir(parents=True, exist_ok=True)
@@ -121,7 +132,13 @@ def fuzz(
         path.write_bytes(data)
         return path
 
+    def on_alarm(signum, frame):
+        raise SlowInput(f"took more than {args.timeout} s")
+
+    signal.signal(signal.SIGALRM, on_alarm)
+
     def execute(data: bytes, keep: bool) -> None:
+        signal.alarm(args.timeout)
         try:
             new = coverage.run(target, data)
         except Exception as exc:
@@ -132,6 +149,8 @@ def fuzz(
                 findings[key] = save(args.crashers, data)
                 print(f"[{name}] FINDING {key}: {exc!r:.200} -> {findings[key]}", flush=True)
             return
+        finally:
+            signal.alarm(0)
         if new and keep:
             corpus.append(data)
             save(args.corpus, data)

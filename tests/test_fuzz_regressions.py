@@ -49,3 +49,20 @@ def test_problem_lines_escape_bidi_controls_from_quotes(tmp_path):
     events.write_text(text.replace("مع نظيره", "مع \u202eنظيره", 1), encoding="utf-8")
     (line,) = map(str, check_dataset(mini / "data"))
     assert "quote not found" in line and "\\u202e" in line and "\u202e" not in line
+
+
+def test_a_pasted_sentence_does_not_hang_search():
+    """fuzz_text: a 25-word query made the typo tier try the product of every word's
+    corrections (k**25 queries; the search never returned and ate gigabytes). Fixed
+    in search/index.py by capping that product."""
+    from uneventtui.loader import load_timeline
+    from uneventtui.search import SearchIndex
+
+    query = (
+        "\udce2ـ\udc81\x7f\udcd8المية، تيدروس آدانوم غيبريسوس، والمديرة العامة لمنظمة "
+        "التجارة العالمية، نغوزي أوكونجو-إويالا، وال\n\udc85فوض السامي لحقوق الإنسان، "
+        "فولكر تورك، والمفوضية السامية لشؤون اللاجئين، فليبو غراندي."
+    )
+    index = SearchIndex.build(load_timeline())
+    assert isinstance(index.search(query, limit=5), list)
+    assert isinstance(index.search(" ".join(["غيبريسوسس"] * 40)), list)

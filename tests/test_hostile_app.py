@@ -91,3 +91,27 @@ async def test_source_reader_shows_escape_sequences_as_placeholders(timeline):
         # The escape sequences are shown as pictures (in an Arabic line: visual order).
         assert "pwned\u2407" in text and "\u241b[31mred\u241b[0m" in text
         assert "[@click=app.quit]Click me[/]" in text
+
+
+async def test_hostile_config_values_are_shown_escaped(tmp_path):
+    from tui_fixture import make_timeline
+
+    from uneventtui.app.bindings import binding_ids
+    from uneventtui.config import load_config
+
+    path = tmp_path / "config.toml"
+    path.write_text(
+        'rtl_mode = "\\u001b]0;pwned\\u0007"\nlang = "[@click=app.quit]ar"\n'
+        '"\\u009b2J" = 1\n[keymap]\n"\\u001b[31m" = "j"\n',
+        encoding="utf-8",
+    )
+    config, problems = load_config(path, binding_ids=binding_ids())
+    assert config.rtl_mode == "shaped" and config.lang == "en"  # the defaults
+    assert len(problems) == 4
+    app = UneventApp(make_timeline, display=Display(lang="en"), problems=problems)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        for _ in range(10):
+            await pilot.pause()
+        text = screen_text(app)  # no raw ESC, C1 or bidi control in the notifications
+        assert "rtl_mode" in text and "[@click=app.quit]ar" in text
+        assert app.is_running

@@ -74,7 +74,8 @@ def load_config(
         return config, [f"{where}: not valid TOML ({exc}); using defaults"]
 
     def bad(key: str, value: object, allowed: Iterable[str]) -> None:
-        shown = repr(value) if not isinstance(value, str) else f'"{value}"'
+        # repr() escapes controls (ESC, C1, bidi): a value is shown, never sent raw.
+        shown = f'"{value}"' if isinstance(value, str) and value.isprintable() else repr(value)
         problems.append(
             f"{where}: {key} = {shown[:60]} is not allowed; use one of: "
             f"{', '.join(allowed)} (using the default)"
@@ -118,12 +119,12 @@ def _keymap(
     for binding_id, keys in value.items():
         if known is not None and binding_id not in known:
             problems.append(
-                f"{where}: keymap.{binding_id}: unknown binding id; see the help screen (?) "
+                f"{where}: keymap.{binding_id!r}: unknown binding id; see the help screen (?) "
                 "for the ids"
             )
         elif not isinstance(keys, str) or not keys.strip():
             problems.append(
-                f'{where}: keymap.{binding_id} must be a string of keys like "j,down"; ignored'
+                f'{where}: keymap.{binding_id!r} must be a string of keys like "j,down"; ignored'
             )
         else:
             keymap[binding_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())

@@ -13,6 +13,7 @@ from uneventtui.app.bindings import TABLE, Key, bindings_for, display_keys
 from uneventtui.app.display import Display
 from uneventtui.app.screens.main import MainScreen
 from uneventtui.model import Timeline
+from uneventtui.text import sanitize
 
 
 def _search_provider():
@@ -69,9 +70,11 @@ class UneventApp(App):
                 )
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
-        for problem in self.startup_problems:
-            self.notify(problem, title=self.ui.label("config_problem"), severity="warning",
-                        timeout=12, markup=False)  # fmt: skip
+        title = self.ui.label("config_problem")
+        for problem in self.startup_problems:  # sanitised: a config value is data
+            self.notify(
+                sanitize(problem), title=title, severity="warning", timeout=12, markup=False
+            )
 
     # -- app-wide actions ----------------------------------------------------------
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import heapq
 import itertools
+import math
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -66,6 +67,7 @@ _VERIFY_BUDGET = 256
 # Fuzzy tier: corrections kept per query word, corrected queries tried.
 _MAX_CORRECTIONS = 4
 _MAX_COMBOS = 12
+_MAX_PRODUCT = 4096  # corrected queries considered before ranking them
 
 
 @dataclass(frozen=True)
@@ -574,6 +576,12 @@ class SearchIndex:
             if not found:
                 return
             options.append(found)
+        # A long query (a pasted sentence) would make the product of every word's
+        # corrections astronomically large (found by fuzz/fuzz_text.py: a 25-word
+        # query hung the search): drop the worst corrections of the words with the
+        # most until the product is small.
+        while math.prod(len(found) for found in options) > _MAX_PRODUCT:
+            max(options, key=len).pop()
         combos = []
         for combo in itertools.product(*options):
             sim = min(s for s, _n in combo)
