@@ -23,6 +23,19 @@ ZWJ_LAM_ALEF = [
 ]
 
 
+@pytest.mark.parametrize(
+    "text, drawn",
+    [
+        ("\u200dلأ لآ x", "ﻵ ﻷ x"),
+        ("\u200d\u200d\u200dلأ لآ ﷺx", "ﷺ ﻵ ﻷx"),
+    ],
+)
+def test_zwj_before_lam_alef_does_not_change_the_next_ligature(text, drawn):
+    """fuzz_text: with a ZWJ before a lam-alef, arabic-reshaper drew the next word's
+    لآ as لأ (another letter) or left both unligated (fixed in text/shaping.py)."""
+    assert visual(text, "ltr") == drawn
+
+
 @pytest.mark.parametrize("text", ZWJ_LAM_ALEF)
 def test_zwj_before_lam_alef_is_shaped_not_a_crash(text):
     shaped, index = shape(text)

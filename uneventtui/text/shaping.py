@@ -103,18 +103,14 @@ def shape(text: str, harakat: bool = True) -> tuple[str, tuple[int, ...]]:
 def _reshape(text: str, harakat: bool) -> str | None:
     """arabic-reshaper's output, or None if it fails.
 
-    arabic-reshaper 3.1 raises IndexError on a ZWJ right before a lam-alef ligature
-    ("\u200dلا", found by fuzzing): such ZWJs are dropped and it is tried again (the
-    lam joins its neighbour anyway when that is a joining letter). Anything else it
-    raises leaves the text unshaped: shown, never lost, never a traceback.
+    arabic-reshaper 3.1 mishandles a ZWJ before a lam-alef ligature: it raises
+    IndexError ("\u200dلا") or, with other ligatures after it, draws the wrong one
+    (لآ shown as لأ) or none (found by fuzzing). Such ZWJs are dropped first (the lam
+    joins a joining letter before it anyway). Anything else the reshaper raises
+    leaves the text unshaped: shown, never lost, never a traceback.
     """
-    reshaper = _RESHAPERS[harakat]
     try:
-        return reshaper.reshape(text)
-    except IndexError:
-        pass
-    try:
-        return reshaper.reshape(_ZWJ_BEFORE_LAM.sub("", text))
+        return _RESHAPERS[harakat].reshape(_ZWJ_BEFORE_LAM.sub("", text))
     except Exception:
         return None
 
