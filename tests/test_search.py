@@ -10,6 +10,8 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from uneventtui.model import Entity, Event, PartialDate, Participant, SourceRef, Timeline
 from uneventtui.search import SearchIndex, normalize
@@ -335,3 +337,40 @@ def test_index_pickles(index):
 def test_timeline_search_uses_the_index(timeline):
     assert timeline.search("هلال", limit=1)[0].id == "omar-hilale"
     assert timeline.search("جنيف", kind="event")[0].id == "geneva-visit"
+
+
+QUERY_TEXT = st.text(
+    st.one_of(
+        st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+        st.sampled_from("abcdehilmnorstuwy -'.،؟ـ\u064e\u0651٢٠"),
+        st.characters(blacklist_categories=("Cs",)),
+    ),
+    max_size=30,
+)
+
+
+_NAMES = [n for e in ENTITIES for n in e.names] + [
+    t for e in EVENTS for t in (e.title_ar, e.title_en)
+]
+# Pieces of real names, sometimes with a letter changed: queries that do find things.
+NAME_PIECES = st.builds(
+    lambda name, a, b, junk: (name[a : a + b] + junk) if junk else name[a : a + b],
+    st.sampled_from(_NAMES),
+    st.integers(0, 10),
+    st.integers(1, 25),
+    st.sampled_from(["", "x", "ه", " ", "ً"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(query=st.one_of(QUERY_TEXT, NAME_PIECES), limit=st.integers(min_value=1, max_value=30))
+def test_any_query_gives_well_formed_hits(index, query, limit):
+    hits = index.search(query, limit=limit)
+    assert len(hits) <= limit
+    assert len({(h.kind, h.id) for h in hits}) == len(hits)
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    for hit in hits:
+        assert hit.spans and hit.span == hit.spans[0]
+        for start, end in hit.spans:
+            assert 0 <= start < end <= len(hit.matched_text)

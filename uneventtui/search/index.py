@@ -723,16 +723,21 @@ def _locate(word: str, tokens: list[tuple[int, str]], used: set[int]) -> tuple[i
             at = token.index(word)
             candidates.append((2, i, offset + at, offset + at + len(word)))
         else:
-            dist = OSA.distance(word, token[: len(word) + 1])
-            dist_full = OSA.distance(word, token)
-            if min(dist, dist_full) <= max(1, _max_edits(word)):
-                end = (
-                    offset + len(token)
-                    if dist_full <= dist
-                    else offset + min(len(token), len(word))
+            # A typo (also in a word still being typed: compare with its beginning),
+            # in the word as written or without its article.
+            best = None
+            for form, start in ((token, offset), (bare, offset + cut)):
+                begin, n = min(
+                    (OSA.distance(word, form[:n]), n) for n in (len(word), len(word) + 1)
                 )
-                candidates.append((3 + min(dist, dist_full), i, offset, end))
-            elif word.isascii() and skeleton(word) == skeleton(token):
+                full = OSA.distance(word, form)
+                dist = min(begin, full)
+                if dist <= max(1, _max_edits(word)) and (best is None or dist < best[0]):
+                    end = start + (len(form) if full <= begin else min(len(form), n))
+                    best = (dist, start, end)
+            if best is not None:
+                candidates.append((3 + best[0], i, best[1], best[2]))
+            if best is None and word.isascii() and skeleton(word) == skeleton(token):
                 candidates.append((9, i, offset, offset + len(token)))
     if not candidates:
         return None
