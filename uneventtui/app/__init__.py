@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import os
 import sys
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
 
@@ -79,15 +80,19 @@ def start_loading(data: str | None) -> Future:
     """Start reading the dataset now, in a thread, so that it overlaps importing Textual
     and drawing the first frame; the app's load worker then only waits for the result."""
 
+    bound = threading.Event()  # `future` below exists: progress() may use it
+
     def load():
         from uneventtui.cache import load_cached
 
         def progress(stage: str) -> None:
+            bound.wait()
             future.stage = stage  # type: ignore[attr-defined]  # read by the loading screen
 
         return load_cached(data, progress=progress).timeline
 
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="uneventtui-load")
     future = pool.submit(load)
+    bound.set()
     pool.shutdown(wait=False)
     return future
