@@ -152,3 +152,15 @@ def test_check_never_uses_the_cache(dataset, tmp_path, monkeypatch, capsys):
     rewrite_title(sorted((dataset / "events").glob("*.toml"))[0], 'start = "', 'start = "x')
     assert main(["check", "--data", str(dataset)]) == 1
     assert "start" in capsys.readouterr().out
+
+
+def test_an_index_read_failing_for_other_reasons_keeps_the_cache(dataset, tmp_path):
+    """E.g. a worker cut short at exit: the index is rebuilt, the sound file kept."""
+    fresh = load_timeline(dataset)
+    load(dataset, tmp_path)
+    result = load(dataset, tmp_path)
+    result.timeline._search_index._handle.close()  # the read will fail, the file is fine
+    name = next(e.name_en for e in fresh.entities.values() if e.kind == "organization")
+    assert [h.id for h in result.timeline.search(name)] == [h.id for h in fresh.search(name)]
+    assert cache.cache_file_for(dataset, tmp_path / "cache").exists()
+    assert load(dataset, tmp_path).status == "hit"

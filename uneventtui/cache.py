@@ -166,18 +166,23 @@ class _CachedSearchIndex:
         cache_file, offset, length, sha256 = self._where
         try:
             with self._handle:
+                inode = os.fstat(self._handle.fileno()).st_ino
                 blob = os.pread(self._handle.fileno(), length, offset)
             if len(blob) != length or hashlib.sha256(blob).hexdigest() != sha256:
+                # Damaged on disk: drop the file (if it is still the one read) so the
+                # next start writes a sound one.
+                with contextlib.suppress(OSError):
+                    if cache_file.stat().st_ino == inode:
+                        cache_file.unlink()
                 raise ValueError("search index section is damaged")
             with _no_gc():
                 packed = restricted_loads(blob)
             del blob
             return packed.load() if isinstance(packed, PackedObject) else packed
-        except (ValueError, OSError, pickle.UnpicklingError, EOFError, AttributeError,
-                ImportError, KeyError, TypeError) as error:  # fmt: skip
+        except Exception as error:  # noqa: BLE001 - whatever went wrong, search must work
+            # Other failures (an unreadable file, an interpreter shutting down under a
+            # worker) say nothing against the cache file: it is kept.
             self.problem = f"{cache_file}: {error}; search index rebuilt"
-            with contextlib.suppress(OSError):
-                cache_file.unlink()
             from uneventtui.search import SearchIndex
 
             return SearchIndex.build(self.timeline)  # type: ignore[arg-type]
