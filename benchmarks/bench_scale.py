@@ -1,0 +1,311 @@
+"""Scale benchmark: 100,000 events and 50,000 entities, from TOML to keystrokes.
+
+One run reports, on a synthetic dataset written by `uneventtui.synthetic` into a
+temporary directory:
+
+- TOML load (the parse stage of a cold start), search index build, cache write,
+  and the warm-cache load (in a fresh process, median of 3);
+- in tmux (120x40, polling `capture-pane`): time to the first frame and time until
+  the first event's title is drawn, warm cache, against an empty Textual app
+  measured the same way, and VisiData opening the same events as CSV (time until
+  its first screen shows the first event);
+- in a headless Pilot: time per keystroke for a cursor step, a page, End, a year
+  jump, and opening the entity with the most events; an unbound key on the same
+  app gives Pilot's own overhead per keystroke;
+- peak RSS (VmHWM) of the explorer once the data is shown, and of the warm load.
+
+    nice python benchmarks/bench_scale.py [--events 100000] [--entities 50000] [--runs 3]
+
+VisiData is looked for as `vd` on PATH or in /work/venv-scale/bin (install it with
+`python3 -m venv /work/venv-scale && /work/venv-scale/bin/pip install visidata`);
+without it that line is skipped. Targets: warm start to data shown within 2x of
+the empty app; each cursor step well under 16 ms; ahead of VisiData.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import json
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TMUX = ["tmux", "-L", f"uneventtui-scale-{os.getpid()}"]
+
+EMPTY_APP = """
+from textual.app import App
+from textual.widgets import Static
+
+class Empty(App):
+    def compose(self):
+        yield Static("EMPTY-APP-READY")
+
+Empty().run()
+"""
+
+WARM_LOAD = """
+import json, sys, time
+start = time.perf_counter()
+from uneventtui.cache import load_cached
+result = load_cached(sys.argv[1])
+elapsed = time.perf_counter() - start
+events = result.timeline.events
+first, last = events[0], events[-1]
+status = open("/proc/self/status").read()  # VmHWM: ru_maxrss would count the parent's
+hwm = int(status.split("VmHWM:")[1].split()[0]) / 1024
+print(json.dumps({"status": result.status, "seconds": elapsed, "rss_mb": hwm}))
+"""
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.1f} ms"
+
+
+def watch(command: str, markers: list[str], env: dict, timeout: float = 60) -> dict:
+    """Start `command` in a fresh tmux session; seconds until each marker shows, and VmHWM."""
+    name = f"scale-{uuid.uuid4().hex[:8]}"
+    # The tmux server's environment is not the client's: say it on the command line.
+    keys = ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "PYTHONPATH", "HOME", "TERM")
+    command = (
+        "env " + " ".join(f"{k}={shlex.quote(env[k])}" for k in keys if k in env) + f" {command}"
+    )
+    start = time.perf_counter()
+    subprocess.run(
+        [*TMUX, "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command],
+        check=True,
+        env=env,
+    )
+    seen: dict[str, float] = {}
+    try:
+        while len(seen) < len(markers):
+            if time.perf_counter() - start > timeout:
+                raise SystemExit(f"timed out waiting for {markers} from {command}")
+            screen = subprocess.run(
+                [*TMUX, "capture-pane", "-p", "-t", name], capture_output=True, text=True
+            ).stdout
+            now = time.perf_counter() - start
+            for marker in markers:
+                if marker not in seen and marker in screen:
+                    seen[marker] = now
+            time.sleep(0.005)
+        pid = subprocess.run(
+            [*TMUX, "display", "-p", "-t", name, "#{pane_pid}"], capture_output=True, text=True
+        ).stdout.strip()
+        seen["rss_mb"] = _vm_hwm(pid)
+        return seen
+    finally:
+        subprocess.run([*TMUX, "kill-session", "-t", name], capture_output=True)
+
+
+def _vm_hwm(pid: str) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return float("nan")
+
+
+def cold(data: Path, env: dict) -> dict:
+    """A cold start's stages, timed through load_cached's progress callback."""
+    os.environ.update({k: env[k] for k in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME")})
+    from uneventtui.cache import load_cached
+
+    marks: list[tuple[str, float]] = []
+    start = time.perf_counter()
+    result = load_cached(data, progress=lambda stage: marks.append((stage, time.perf_counter())))
+    end = time.perf_counter()
+    assert result.status == "miss", result
+    times = dict(marks)
+    return {
+        "toml": times["index"] - times["parse"],
+        "index": times["save"] - times["index"],
+        "write": end - times["save"],
+        "total": end - start,
+        "timeline": result.timeline,
+    }
+
+
+def warm_load(data: Path, env: dict, runs: int) -> dict:
+    samples = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", WARM_LOAD, str(data)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        samples.append(json.loads(out))
+    assert all(s["status"] == "hit" for s in samples), samples
+    return {
+        "seconds": statistics.median(s["seconds"] for s in samples),
+        "rss_mb": max(s["rss_mb"] for s in samples),
+    }
+
+
+async def keystrokes(timeline) -> dict:
+    """Seconds per keystroke in a headless Pilot, on a warm (cached) timeline."""
+    from textual.app import App
+    from textual.widgets import Static
+
+    from uneventtui.app.app import UneventApp
+    from uneventtui.app.display import Display
+    from uneventtui.app.widgets.timeline import TimelineView
+
+    async def per_key(pilot, key: str, count: int) -> float:
+        samples = []
+        for _ in range(count):
+            start = time.perf_counter()
+            await pilot.press(key)
+            samples.append(time.perf_counter() - start)
+        return statistics.median(samples)
+
+    class Empty(App):
+        def compose(self):
+            yield Static("empty")
+
+    out: dict[str, float] = {}
+    async with Empty().run_test(size=(120, 40)) as pilot:
+        out["pilot overhead (unbound key)"] = await per_key(pilot, "x", 50)
+
+    app = UneventApp(lambda: timeline, display=Display(lang="en"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.screen.query_one(TimelineView)
+        while view.model is None:
+            await pilot.pause()
+        out["cursor step (j)"] = await per_key(pilot, "j", 200)
+        out["page (PgDn)"] = await per_key(pilot, "pagedown", 50)
+        out["year jump (])"] = await per_key(pilot, "right_square_bracket", 20)
+        samples = []
+        for key in ("G", "g") * 5:
+            start = time.perf_counter()
+            await pilot.press(key)
+            samples.append(time.perf_counter() - start)
+        out["End / Home (G, g)"] = statistics.median(samples)
+        by_entity = timeline._by_entity
+        busiest = max(by_entity, key=lambda key: len(by_entity[key]))
+        start = time.perf_counter()
+        app.screen.navigate(("entity", busiest))
+        await pilot.pause()
+        out[f"open entity with {len(by_entity[busiest])} events"] = time.perf_counter() - start
+        start = time.perf_counter()
+        await pilot.press("pagedown")
+        out["page in that entity view"] = time.perf_counter() - start
+    return out
+
+
+def visidata(timeline, tmp: Path, env: dict, runs: int) -> float | None:
+    vd = shutil.which("vd") or "/work/venv-scale/bin/vd"
+    if not Path(vd).exists():
+        return None
+    path = tmp / "events.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "start", "kind", "track", "title_en"])
+        for e in timeline.events:
+            writer.writerow([e.id, e.start.iso(), e.kind, e.track, e.title_en])
+    marker = timeline.events[0].title_en[:20]
+    vd_env = {**env, "HOME": str(tmp)}
+    command = f"{vd} --quitguard=False {path}"
+    watch(command, [marker], vd_env)  # warm the file cache
+    return statistics.median(watch(command, [marker], vd_env)[marker] for _ in range(runs))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--entities", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if shutil.which("tmux") is None:
+        print("needs tmux", file=sys.stderr)
+        return 2
+    from uneventtui import synthetic
+    from uneventtui.text import visual
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    env = {
+        **os.environ,
+        "XDG_CACHE_HOME": str(tmp / "cache"),
+        "XDG_CONFIG_HOME": str(tmp / "config"),
+        "XDG_DATA_HOME": str(tmp / "share"),
+        "PYTHONPATH": str(ROOT),
+        "TERM": "xterm-256color",
+    }
+    subprocess.run([*TMUX, "new-session", "-d", "-s", "keeper", "sleep 900"], check=True, env=env)
+    try:
+        start = time.perf_counter()
+        data = synthetic.write_dataset(tmp / "data", args.events, args.entities, seed=1)
+        size = sum(p.stat().st_size for p in data.rglob("*.toml")) / 1e6
+        print(f"dataset: {args.events} events, {args.entities} entities, {size:.0f} MB of TOML "
+              f"(written in {time.perf_counter() - start:.1f} s)")  # fmt: skip
+
+        first = cold(data, env)
+        timeline = first.pop("timeline")
+        print(f"cold start: TOML load {first['toml']:.1f} s, search index "
+              f"{first['index']:.1f} s, cache write {first['write']:.1f} s")  # fmt: skip
+        warm = warm_load(data, env, args.runs)
+        print(f"warm-cache load (fresh process, median of {args.runs}): {ms(warm['seconds'])}, "
+              f"peak RSS {warm['rss_mb']:.0f} MB")  # fmt: skip
+
+        empty = tmp / "empty_app.py"
+        empty.write_text(EMPTY_APP, encoding="utf-8")
+        baseline = f"{sys.executable} {empty}"
+        explorer = (
+            f"{sys.executable} -c 'import sys; from uneventtui.cli import main; "
+            f"sys.exit(main())' --data {data}"
+        )
+        title = visual(timeline.events[0].title_en)[:20]
+        watch(baseline, ["EMPTY-APP-READY"], env)
+        watch(explorer, [title], env)  # warm the file cache for both
+        empties, frames, shown, rss = [], [], [], []
+        for _ in range(args.runs):
+            empties.append(watch(baseline, ["EMPTY-APP-READY"], env)["EMPTY-APP-READY"])
+            seen = watch(explorer, ["uneventtui", title], env)
+            frames.append(seen["uneventtui"])
+            shown.append(seen[title])
+            rss.append(seen["rss_mb"])
+        e, f, s = (statistics.median(x) for x in (empties, frames, shown))
+        print(f"tmux, warm cache, median of {args.runs}:")
+        print(f"  empty Textual app, first frame     {ms(e)}")
+        print(f"  uneventtui, first frame            {ms(f)}  ({f / e:.2f}x)")
+        print(f"  uneventtui, first event drawn      {ms(s)}  ({s / e:.2f}x; target <= 2x)")
+        print(f"  uneventtui peak RSS (VmHWM)        {max(rss):7.0f} MB")
+        vd = visidata(timeline, tmp, env, args.runs)
+        if vd is None:
+            print("  VisiData: not installed, skipped")
+        else:
+            print(
+                f"  VisiData, same events as CSV       {ms(vd)}  (uneventtui {vd / s:.1f}x faster)"
+            )
+
+        os.environ.update(
+            {k: env[k] for k in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")}
+        )
+        from uneventtui.cache import load_cached
+
+        cached = load_cached(data).timeline
+        print("headless Pilot, warm cache, median wall time per keystroke (frame included):")
+        for name, seconds in asyncio.run(keystrokes(cached)).items():
+            print(f"  {name:36} {ms(seconds)}")
+        print(f"total benchmark time {time.perf_counter() - start:.0f} s")
+    finally:
+        subprocess.run([*TMUX, "kill-server"], capture_output=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
