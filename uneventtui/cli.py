@@ -12,15 +12,31 @@ import os
 import sys
 
 from uneventtui import __version__
-from uneventtui.commands.common import DATA_HELP
+
+# Kept here (not imported from uneventtui.commands.common) so that the bare command
+# parses its options without importing the verbs, the loader and the text layer first.
+DATA_HELP = "dataset directory (default: the shipped data)"
 
 # Modules under uneventtui.commands, one per verb; the order is the order of --help.
 VERBS: tuple[str, ...] = ("events", "entities", "show", "search", "check", "render")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argparse tree: global options and one sub-parser per verb."""
-    parser = argparse.ArgumentParser(
+class _NotBare(Exception):
+    """The quick parse of `_bare_args` met something only the full parser handles."""
+
+
+class _QuickParser(argparse.ArgumentParser):
+    def error(self, message: str):  # type: ignore[override]
+        raise _NotBare(message)
+
+
+def build_parser(verbs: bool = True) -> argparse.ArgumentParser:
+    """The argparse tree: global options and one sub-parser per verb.
+
+    verbs=False gives the global options only (no verb module imported), for the
+    quick check of `_bare_args`.
+    """
+    parser = (argparse.ArgumentParser if verbs else _QuickParser)(
         prog="uneventtui",
         description="Explore the UN's social-development history, 1995-2025, in a terminal. "
         "Run without a verb to open the explorer.",
@@ -43,10 +59,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="interface language; ar also mirrors the layout",
     )
     explorer.add_argument("--theme", metavar="NAME", default=None, help="a Textual theme")
+    if not verbs:
+        return parser
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
     for module in VERBS:
         importlib.import_module(f"uneventtui.commands.{module}").add_parser(sub)
     return parser
+
+
+def _bare_args(argv: list[str]) -> argparse.Namespace | None:
+    """The options of a bare `uneventtui [OPTIONS]` (no verb), parsed without importing
+    any verb module, so the explorer's data thread starts sooner; None when `argv`
+    names a verb, asks for help or has anything the full parser must judge (errors
+    included, so their messages stay the full parser's)."""
+    if any(arg in ("-h", "--help") or arg.startswith("--h") for arg in argv):
+        return None
+    try:
+        args, rest = build_parser(verbs=False).parse_known_args(argv)
+    except _NotBare:
+        return None
+    if rest:
+        return None
+    args.verb = None
+    return args
 
 
 def run_tui(args: argparse.Namespace) -> int:
@@ -67,8 +102,11 @@ def _utf8_output() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `uneventtui` command."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    if argv is None:
+        argv = sys.argv[1:]
+    args = _bare_args(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     try:
         if args.verb is None:
             return run_tui(args)

@@ -7,11 +7,10 @@ import sys
 from typing import Any
 
 from uneventtui.cache import load_cached
+from uneventtui.cli import DATA_HELP
 from uneventtui.loader import DataError, Problem
 from uneventtui.model import Timeline
 from uneventtui.output import RTL_MODES, plural, set_rtl_mode, terminal_width, visual
-
-DATA_HELP = "dataset directory (default: the shipped data)"
 
 
 def data_options() -> argparse.ArgumentParser:
