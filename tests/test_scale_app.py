@@ -59,3 +59,38 @@ async def test_scrolls_end_to_end_and_back(cached_timeline):
         assert last.title_en[:20] in screen_text(app)
         # Only what was shown has been unpickled... and paging showed it all.
         assert events.loaded_blocks() > 1
+
+
+async def test_rapid_steps_update_the_detail_once_the_cursor_rests(cached_timeline, monkeypatch):
+    """Large timelines: stepping only moves the cursor; the header and the detail follow
+    once it rests (SETTLE), or at once on Enter / a focus change / Back."""
+    from uneventtui.app.screens import main
+
+    monkeypatch.setattr(main, "SETTLE_FROM", 0)  # treat the 5,000 events as large
+    monkeypatch.setattr(main, "SETTLE", 0.5)  # longer than 5 presses, even on a busy machine
+    events = cached_timeline.events
+    app = UneventApp(lambda: cached_timeline, display=Display(lang="en", mode="terminal"))
+    async with app.run_test(size=(160, 60)) as pilot:
+        view = await started(pilot)
+        screen = app.screen
+        assert screen.detail.target == ("event", events[0].id)  # the first one: at once
+        for _ in range(5):
+            await pilot.press("j")
+        assert view.current_event == events[5]
+        assert screen.detail.target == ("event", events[0].id)  # not yet
+        for _ in range(100):  # the timer fires once the cursor rests
+            await pilot.pause(0.02)
+            if screen.detail.target == ("event", events[5].id):
+                break
+        assert screen.detail.target == ("event", events[5].id)
+        assert events[5].title_en[:15] in screen.sub_title
+        assert len(screen.history) == 1  # moving along replaces the visit
+        await pilot.press("j", "j", "enter")  # Enter flushes: deterministic
+        assert screen.detail.target == ("event", events[7].id)
+        assert screen.detail.has_focus
+        await pilot.press("tab")
+        await pilot.press("j")
+        await pilot.press("tab")  # a focus change flushes too
+        assert screen.detail.target == ("event", events[8].id)
+        await pilot.pause(0.1)
+        assert screen.detail.target == ("event", events[8].id)

@@ -25,6 +25,13 @@ from uneventtui.app.widgets.timeline import TimelineView
 from uneventtui.model import Timeline
 
 WIDE = 120  # from this width on, the panes sit side by side
+# Moving along the timeline updates the header and the detail pane once the cursor has
+# rested this long (seconds): each update relayouts the screen (tens of ms at 100,000
+# events), so held-down or rapid keys only move the timeline's cursor. Anything that reads
+# or leaves the detail (Enter, a focus change, a link, Back, the source reader) flushes it.
+# Small timelines (updates are cheap there) update at once, as before.
+SETTLE = 0.04
+SETTLE_FROM = 10_000  # events
 
 
 @dataclass
@@ -44,6 +51,8 @@ class MainScreen(Screen):
         self.history: list[Visit] = []
         self._navigating = False  # the timeline moves because we moved it
         self._stage_timer: Timer | None = None  # updates the loading message
+        self._settle_timer: Timer | None = None  # the pending timeline selection's update
+        self._pending: str | None = None  # the event selected on the timeline, not yet shown
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -159,7 +168,24 @@ class MainScreen(Screen):
     def on_timeline_view_selected(self, message: TimelineView.Selected) -> None:
         if self._navigating or self.timeline is None:
             return
-        target = ("event", message.event.id)
+        self._pending = message.event.id
+        if self.detail.target is None or len(self.timeline.events) < SETTLE_FROM:
+            # nothing shown yet (just loaded), or a small timeline: at once
+            self.flush_selection()
+            return
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+        self._settle_timer = self.set_timer(SETTLE, self.flush_selection)
+
+    def flush_selection(self) -> None:
+        """Show the event the timeline's cursor rests on, if not shown yet."""
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+            self._settle_timer = None
+        event_id, self._pending = self._pending, None
+        if event_id is None or self.timeline is None:
+            return
+        target = ("event", event_id)
         if self.history and self.history[-1].target[0] == "event":
             self.history[-1] = Visit(target)
         else:
@@ -167,7 +193,11 @@ class MainScreen(Screen):
             self.history.append(Visit(target))
         self._show(self.history[-1])
 
+    def on_descendant_focus(self) -> None:
+        self.flush_selection()
+
     def on_timeline_view_activated(self, message: TimelineView.Activated) -> None:
+        self.flush_selection()
         self.query_one("#panes").remove_class("-no-detail")
         self.detail.focus()
 
@@ -179,6 +209,7 @@ class MainScreen(Screen):
         """Open an event or an entity, remembering where we were."""
         if self.timeline is None:
             return
+        self.flush_selection()
         self._remember_detail()
         self.history.append(Visit(target))
         self._show(self.history[-1])
@@ -189,6 +220,7 @@ class MainScreen(Screen):
             self.detail.focus()
 
     def action_back(self) -> None:
+        self.flush_selection()
         if len(self.history) < 2:
             self.app.bell()
             return
@@ -257,6 +289,7 @@ class MainScreen(Screen):
         def chosen(track: str | None | bool) -> None:
             if track is False or self.timeline is None:
                 return  # dismissed
+            self.flush_selection()
             self.timeline_view.set_timeline(self.timeline, track or None)
             self._update_titles()
 
@@ -270,6 +303,7 @@ class MainScreen(Screen):
 
     def current_event_id(self) -> str | None:
         """The event the user is looking at: the detail's, else the timeline cursor's."""
+        self.flush_selection()
         target = self.detail.target
         if target and target[0] == "event":
             return target[1]
