@@ -11,7 +11,8 @@ temporary directory:
   its first screen shows the first event);
 - in a headless Pilot: time per keystroke for a cursor step, a page, End, a year
   jump, and opening the entity with the most events; an unbound key on the same
-  app gives Pilot's own overhead per keystroke;
+  app gives Pilot's own overhead per keystroke; and, for a held-down key repeating at
+  30 keys/s (faster than the detail pane's settle delay), the CPU time per key;
 - peak RSS (VmHWM) of the explorer once the data is shown, and of the warm load.
 
     nice python benchmarks/bench_scale.py [--events 100000] [--entities 50000] [--runs 3]
@@ -172,6 +173,17 @@ async def keystrokes(timeline) -> dict:
             samples.append(time.perf_counter() - start)
         return statistics.median(samples)
 
+    async def held(app, pilot, key: str, count: int, rate: float = 30.0) -> float:
+        """A held-down key (auto-repeat at `rate` keys/s): the process's CPU time per key,
+        the final update once the key is released included."""
+        await pilot.pause(0.3)
+        start = time.process_time()
+        for _ in range(count):
+            app.simulate_key(key)
+            await asyncio.sleep(1 / rate)
+        await pilot.pause(0.3)
+        return (time.process_time() - start) / count
+
     class Empty(App):
         def compose(self):
             yield Static("empty")
@@ -179,6 +191,7 @@ async def keystrokes(timeline) -> dict:
     out: dict[str, float] = {}
     async with Empty().run_test(size=(120, 40)) as pilot:
         out["pilot overhead (unbound key)"] = await per_key(pilot, "x", 50)
+        out["held unbound key, 30/s, CPU per key"] = await held(pilot.app, pilot, "x", 30)
 
     app = UneventApp(lambda: timeline, display=Display(lang="en"))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -194,6 +207,9 @@ async def keystrokes(timeline) -> dict:
             await pilot.press(key)
             samples.append(time.perf_counter() - start)
         out["End / Home (G, g)"] = statistics.median(samples)
+        out["held j, 30/s, CPU per key"] = await held(app, pilot, "j", 60)
+        out["held PgDn, 30/s, CPU per key"] = await held(app, pilot, "pagedown", 30)
+        out["held ], 30/s, CPU per key"] = await held(app, pilot, "right_square_bracket", 15)
         by_entity = timeline._by_entity
         busiest = max(by_entity, key=lambda key: len(by_entity[key]))
         start = time.perf_counter()
@@ -297,7 +313,8 @@ def main() -> int:
         from uneventtui.cache import load_cached
 
         cached = load_cached(data).timeline
-        print("headless Pilot, warm cache, median wall time per keystroke (frame included):")
+        print("headless Pilot, warm cache, per keystroke (median wall time, frame included;")
+        print("  'held': CPU time per key of a key auto-repeating at 30/s):")
         for name, seconds in asyncio.run(keystrokes(cached)).items():
             print(f"  {name:36} {ms(seconds)}")
         print(f"total benchmark time {time.perf_counter() - start:.0f} s")
