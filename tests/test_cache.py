@@ -189,3 +189,83 @@ def test_disabled_cache_always_reads_the_files(dataset: Path, tmp_path: Path) ->
     )
     assert result.status == "disabled"
     assert not (tmp_path / "c").exists()
+
+
+# Stat stamps: a hit skips re-hashing unchanged old files, never hiding an edit.
+
+
+@pytest.fixture
+def hashed(monkeypatch) -> list[str]:
+    """The files read to hash them, in order."""
+    names: list[str] = []
+    real = cache._sha256_file
+
+    def counting(path: Path) -> str:
+        names.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(cache, "_sha256_file", counting)
+    return names
+
+
+def test_unchanged_old_files_are_not_rehashed(
+    dataset: Path,
+    tmp_path: Path,
+    hashed,
+    monkeypatch,
+) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # the files are "old" as soon as stamped
+    assert load(dataset, tmp_path).status == "miss"
+    hashed.clear()
+    assert load(dataset, tmp_path).status == "hit"
+    assert hashed == []
+
+
+def test_recent_files_are_always_rehashed(
+    dataset: Path,
+    tmp_path: Path,
+    hashed,
+) -> None:
+    # Written within RACY_NS of the cache: an edit in the same clock tick would keep
+    # the stamp, so the content is read again.
+    load(dataset, tmp_path)
+    hashed.clear()
+    assert load(dataset, tmp_path).status == "hit"
+    assert sorted(hashed) == ["a.toml", "b.toml", "one.txt"]
+
+
+def test_edit_with_mtime_put_back_is_seen_despite_the_stamps(
+    dataset: Path,
+    tmp_path: Path,
+    monkeypatch,
+) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    load(dataset, tmp_path)
+    target = dataset / "a.toml"
+    before = target.stat()
+    target.write_text("القمة الأخرى", encoding="utf-8")  # same byte length
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert target.stat().st_size == before.st_size
+    result = load(dataset, tmp_path)
+    assert result.status == "stale"
+    assert "القمة الأخرى" in titles(result)
+
+
+def test_touched_but_unchanged_file_is_still_a_hit(
+    dataset: Path,
+    tmp_path: Path,
+    hashed,
+    monkeypatch,
+) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    load(dataset, tmp_path)
+    os.utime(dataset / "b.toml")
+    hashed.clear()
+    assert load(dataset, tmp_path).status == "hit"
+    assert hashed == ["b.toml"]
+
+
+def test_cache_directories_are_private(dataset: Path, tmp_path: Path) -> None:
+    load(dataset, tmp_path)
+    for directory in (tmp_path / "cache", tmp_path / "cache" / "datasets"):
+        assert stat.S_IMODE(directory.stat().st_mode) == 0o700

@@ -32,6 +32,7 @@ import os
 import pickle
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -127,10 +128,49 @@ def _seed_files(seeds_dir: Path | None) -> list[Path]:
     return sorted(p for p in seeds_dir.iterdir() if p.is_file())
 
 
-def _manifest(data_dir: Path, seeds_dir: Path | None) -> dict[str, str]:
-    """Path -> content hash for every file the dataset is built from."""
-    files = _toml_files(data_dir) + _seed_files(seeds_dir)
-    return {str(p): _sha256_file(p) for p in files}
+# A file's stamp: (size, mtime_ns, ctime_ns, inode). Setting the mtime back (as a
+# same-size edit restored with `touch -d` does) still moves the ctime.
+Stamp = list[int]
+
+# Git's "racy" guard: a stamp is trusted only if the file was last changed this long
+# before the stamp was taken, so an edit in the same clock tick is never missed.
+RACY_NS = 2_000_000_000
+
+
+def _stamp(path: Path) -> Stamp:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def _manifest(
+    data_dir: Path | None,
+    seeds_dir: Path | None,
+    known: dict | None = None,
+    stamps: dict[str, Stamp] | None = None,
+) -> dict[str, str]:
+    """Path -> content hash for every file the dataset is built from.
+
+    `known` is a cache header: a file whose stamp equals the one stored there, and
+    was not changed within RACY_NS of it being taken, keeps its stored hash without
+    being read; any other file is hashed. `stamps`, if given, receives the stamps
+    (taken before hashing); the caller records when (header "stamped_ns").
+    """
+    files = (_toml_files(data_dir) if data_dir is not None else []) + _seed_files(seeds_dir)
+    known = known or {}
+    old_hashes, old_stamps = known.get("files") or {}, known.get("stamps") or {}
+    taken = known.get("stamped_ns") or 0
+    result: dict[str, str] = {}
+    for path in files:
+        name = str(path)
+        stamp = _stamp(path)
+        if stamps is not None:
+            stamps[name] = stamp
+        old = old_stamps.get(name)
+        if old == stamp and name in old_hashes and max(stamp[1], stamp[2]) < taken - RACY_NS:
+            result[name] = old_hashes[name]
+        else:
+            result[name] = _sha256_file(path)
+    return result
 
 
 def cache_file_for(data_dir: Path, directory: Path | None = None) -> Path:
@@ -221,7 +261,7 @@ def _read(cache_file: Path, data_dir: Path) -> tuple[object | None, str, str]:
         if os.fstat(handle.fileno()).st_size != body + index_len + payload_len:
             raise ValueError("file truncated or padded")
         seeds = header.get("seeds_dir")
-        current = _manifest(data_dir, Path(seeds) if seeds else None)
+        current = _manifest(data_dir, Path(seeds) if seeds else None, known=header)
         if current != header["files"]:
             return None, "stale", "the data files changed"
         handle.seek(body + index_len)
@@ -249,7 +289,14 @@ def _read(cache_file: Path, data_dir: Path) -> tuple[object | None, str, str]:
     return timeline, "hit", str(cache_file)
 
 
-def _write(cache_file: Path, data_dir: Path, timeline: object, tomls: dict[str, str]) -> None:
+def _write(
+    cache_file: Path,
+    data_dir: Path,
+    timeline: object,
+    tomls: dict[str, str],
+    stamps: dict[str, Stamp] | None = None,
+    stamped_ns: int = 0,
+) -> None:
     """Write atomically with private permissions; failures only cost the next start time.
 
     `tomls` is the manifest of the TOML files taken *before* they were parsed, so an
@@ -257,7 +304,8 @@ def _write(cache_file: Path, data_dir: Path, timeline: object, tomls: dict[str, 
     Layout: magic line, JSON header, the search index section, the timeline section.
     """
     seeds_dir = getattr(timeline, "seeds_dir", None)
-    files = {**tomls, **{str(p): _sha256_file(p) for p in _seed_files(seeds_dir)}}
+    stamps = dict(stamps or {})
+    files = {**tomls, **_manifest(None, seeds_dir, stamps=stamps)}
     packed = pack(timeline)
     index = getattr(packed, "_search_index", None)
     index_blob = b""
@@ -272,12 +320,16 @@ def _write(cache_file: Path, data_dir: Path, timeline: object, tomls: dict[str, 
         "data_dir": str(data_dir),
         "seeds_dir": str(seeds_dir) if seeds_dir else None,
         "files": files,
+        "stamps": stamps,  # when unchanged, the next start skips re-hashing the files
+        "stamped_ns": stamped_ns,  # taken before any of the stamps
         "index_len": len(index_blob),
         "index_sha256": hashlib.sha256(index_blob).hexdigest(),
         "payload_len": len(payload),
         "payload_sha256": hashlib.sha256(payload).hexdigest(),
     }
-    cache_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # Private all the way down: mkdir's mode applies to the last directory only.
+    cache_file.parent.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    cache_file.parent.mkdir(exist_ok=True, mode=0o700)
     fd, tmp_name = tempfile.mkstemp(dir=cache_file.parent, prefix=".tmp-", suffix=".pickle")
     try:
         with os.fdopen(fd, "wb") as handle:  # mkstemp creates it 0600
@@ -373,11 +425,12 @@ def load_cached(
     timeline, status, detail = _read(cache_file, data_dir)
     if timeline is not None:
         return CacheResult(timeline, status, detail)
-    tomls = _manifest(data_dir, None)
+    stamped_ns, stamps = time.time_ns(), {}
+    tomls = _manifest(data_dir, None, stamps=stamps)
     timeline = _build(loader, data_dir, report)
     report("save")
     try:
-        _write(cache_file, data_dir, timeline, tomls)
+        _write(cache_file, data_dir, timeline, tomls, stamps, stamped_ns)
     except OSError as error:
         detail = f"{detail}; could not write the cache: {error.strerror or error}"
     return CacheResult(timeline, status, detail)
