@@ -8,6 +8,7 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.theme import Theme
 
 from uneventtui.app.bindings import TABLE, Key, bindings_for, display_keys
 from uneventtui.app.display import Display
@@ -32,6 +33,8 @@ class UneventApp(App):
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {_search_provider}  # ctrl+p also finds names (search bar)
 
+    MONOCHROME = "uneventtui-mono"
+
     def __init__(
         self,
         loader: Callable[[], Timeline],
@@ -49,6 +52,7 @@ class UneventApp(App):
         self.user_keymap = dict(keymap or {})
         self.startup_problems = list(problems)
         self._theme_name = theme
+        self.register_theme(_monochrome_theme(self.MONOCHROME))
 
     def ready_timeline(self) -> Timeline | None:
         """The data, if a preload has already finished (then no loading frame is drawn)."""
@@ -60,6 +64,9 @@ class UneventApp(App):
         return MainScreen(self.ui)
 
     def on_mount(self) -> None:
+        # The monochrome theme draws focus with other line characters, as NO_COLOR does.
+        self.theme_changed_signal.subscribe(self, self._mark_monochrome)
+        self._mark_monochrome(self.current_theme)
         if self._theme_name:
             if self._theme_name in self.available_themes:
                 self.theme = self._theme_name
@@ -75,6 +82,9 @@ class UneventApp(App):
             self.notify(
                 sanitize(problem), title=title, severity="warning", timeout=12, markup=False
             )
+
+    def _mark_monochrome(self, theme: Theme) -> None:
+        self.set_class(theme.name == self.MONOCHROME, "-monochrome")
 
     # -- app-wide actions ----------------------------------------------------------
 
@@ -131,3 +141,22 @@ class UneventApp(App):
             return None
         node = nodes.first()
         return partial(node.run_action, key.action)
+
+
+def _monochrome_theme(name: str) -> Theme:
+    """Black, white and greys only: every state must read by shape, weight or reverse."""
+    return Theme(
+        name=name,
+        primary="#ffffff",
+        secondary="#bcbcbc",
+        accent="#ffffff",
+        foreground="#ffffff",
+        background="#000000",
+        surface="#000000",
+        panel="#1c1c1c",
+        warning="#ffffff",
+        error="#ffffff",
+        success="#ffffff",
+        boost="#303030",
+        dark=True,
+    )
