@@ -16,6 +16,13 @@ temporary directory:
 - peak RSS (VmHWM) of the explorer once the data is shown, and of the warm load.
 
     nice python benchmarks/bench_scale.py [--events 100000] [--entities 50000] [--runs 3]
+        [--workdir DIR] [--only load,tmux,keys]
+
+`--workdir DIR` keeps the synthetic dataset and its cache in DIR between runs (the cold
+stages are measured only when DIR has no dataset yet), and `--only` runs some of the
+parts: `load` (cold and warm loads), `tmux` (first frame, data shown, VisiData), `keys`
+(headless Pilot). Both are for iterating on one part; the README figures come from a
+full run in a fresh temporary directory.
 
 VisiData is looked for as `vd` on PATH or in /work/venv-scale/bin (install it with
 `python3 -m venv /work/venv-scale && /work/venv-scale/bin/pip install visidata`);
@@ -244,14 +251,17 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--entities", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workdir", type=Path, help="keep dataset and cache here between runs")
+    parser.add_argument("--only", default="load,tmux,keys", help="comma-separated parts to run")
     args = parser.parse_args()
+    parts = set(args.only.split(","))
     if shutil.which("tmux") is None:
         print("needs tmux", file=sys.stderr)
         return 2
     from uneventtui import synthetic
-    from uneventtui.text import visual
 
-    tmp = Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    tmp = args.workdir or Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    tmp.mkdir(parents=True, exist_ok=True)
     env = {
         **os.environ,
         "XDG_CACHE_HOME": str(tmp / "cache"),
@@ -263,65 +273,82 @@ def main() -> int:
     subprocess.run([*TMUX, "new-session", "-d", "-s", "keeper", "sleep 900"], check=True, env=env)
     try:
         start = time.perf_counter()
-        data = synthetic.write_dataset(tmp / "data", args.events, args.entities, seed=1)
+        data = tmp / "data"
+        reused = (data / "dataset.toml").exists()
+        if not reused:
+            data = synthetic.write_dataset(data, args.events, args.entities, seed=1)
         size = sum(p.stat().st_size for p in data.rglob("*.toml")) / 1e6
+        how = "reused" if reused else "written"
         print(f"dataset: {args.events} events, {args.entities} entities, {size:.0f} MB of TOML "
-              f"(written in {time.perf_counter() - start:.1f} s)")  # fmt: skip
+              f"({how} in {time.perf_counter() - start:.1f} s)")  # fmt: skip
 
-        first = cold(data, env)
-        timeline = first.pop("timeline")
-        print(f"cold start: TOML load {first['toml']:.1f} s, search index "
-              f"{first['index']:.1f} s, cache write {first['write']:.1f} s")  # fmt: skip
-        warm = warm_load(data, env, args.runs)
-        print(f"warm-cache load (fresh process, median of {args.runs}): {ms(warm['seconds'])}, "
-              f"peak RSS {warm['rss_mb']:.0f} MB")  # fmt: skip
+        if reused:
+            os.environ.update({k: env[k] for k in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME")})
+            from uneventtui.cache import load_cached
 
-        empty = tmp / "empty_app.py"
-        empty.write_text(EMPTY_APP, encoding="utf-8")
-        baseline = f"{sys.executable} {empty}"
-        explorer = (
-            f"{sys.executable} -c 'import sys; from uneventtui.cli import main; "
-            f"sys.exit(main())' --data {data}"
-        )
-        title = visual(timeline.events[0].title_en)[:20]
-        watch(baseline, ["EMPTY-APP-READY"], env)
-        watch(explorer, [title], env)  # warm the file cache for both
-        empties, frames, shown, rss = [], [], [], []
-        for _ in range(args.runs):
-            empties.append(watch(baseline, ["EMPTY-APP-READY"], env)["EMPTY-APP-READY"])
-            seen = watch(explorer, ["uneventtui", title], env)
-            frames.append(seen["uneventtui"])
-            shown.append(seen[title])
-            rss.append(seen["rss_mb"])
-        e, f, s = (statistics.median(x) for x in (empties, frames, shown))
-        print(f"tmux, warm cache, median of {args.runs}:")
-        print(f"  empty Textual app, first frame     {ms(e)}")
-        print(f"  uneventtui, first frame            {ms(f)}  ({f / e:.2f}x)")
-        print(f"  uneventtui, first event drawn      {ms(s)}  ({s / e:.2f}x; target <= 2x)")
-        print(f"  uneventtui peak RSS (VmHWM)        {max(rss):7.0f} MB")
-        vd = visidata(timeline, tmp, env, args.runs)
-        if vd is None:
-            print("  VisiData: not installed, skipped")
+            timeline = load_cached(data).timeline
         else:
-            print(
-                f"  VisiData, same events as CSV       {ms(vd)}  (uneventtui {vd / s:.1f}x faster)"
+            first = cold(data, env)
+            timeline = first.pop("timeline")
+            print(f"cold start: TOML load {first['toml']:.1f} s, search index "
+                  f"{first['index']:.1f} s, cache write {first['write']:.1f} s")  # fmt: skip
+        if "load" in parts:
+            warm = warm_load(data, env, args.runs)
+            print(f"warm-cache load (fresh process, median of {args.runs}): "
+                  f"{ms(warm['seconds'])}, peak RSS {warm['rss_mb']:.0f} MB")  # fmt: skip
+        if "tmux" in parts:
+            tmux_figures(timeline, data, tmp, env, args.runs)
+        if "keys" in parts:
+            os.environ.update(
+                {k: env[k] for k in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")}
             )
+            from uneventtui.cache import load_cached
 
-        os.environ.update(
-            {k: env[k] for k in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")}
-        )
-        from uneventtui.cache import load_cached
-
-        cached = load_cached(data).timeline
-        print("headless Pilot, warm cache, per keystroke (median wall time, frame included;")
-        print("  'held': CPU time per key of a key auto-repeating at 30/s):")
-        for name, seconds in asyncio.run(keystrokes(cached)).items():
-            print(f"  {name:36} {ms(seconds)}")
+            cached = load_cached(data).timeline
+            print("headless Pilot, warm cache, per keystroke (median wall time, frame included;")
+            print("  'held': CPU time per key of a key auto-repeating at 30/s):")
+            for name, seconds in asyncio.run(keystrokes(cached)).items():
+                print(f"  {name:36} {ms(seconds)}")
         print(f"total benchmark time {time.perf_counter() - start:.0f} s")
     finally:
         subprocess.run([*TMUX, "kill-server"], capture_output=True)
-        shutil.rmtree(tmp, ignore_errors=True)
+        if args.workdir is None:
+            shutil.rmtree(tmp, ignore_errors=True)
     return 0
+
+
+def tmux_figures(timeline, data: Path, tmp: Path, env: dict, runs: int) -> None:
+    """First frame and data shown in tmux, against the empty app; then VisiData."""
+    from uneventtui.text import visual
+
+    empty = tmp / "empty_app.py"
+    empty.write_text(EMPTY_APP, encoding="utf-8")
+    baseline = f"{sys.executable} {empty}"
+    explorer = (
+        f"{sys.executable} -c 'import sys; from uneventtui.cli import main; "
+        f"sys.exit(main())' --data {data}"
+    )
+    title = visual(timeline.events[0].title_en)[:20]
+    watch(baseline, ["EMPTY-APP-READY"], env)
+    watch(explorer, [title], env)  # warm the file cache for both
+    empties, frames, shown, rss = [], [], [], []
+    for _ in range(runs):
+        empties.append(watch(baseline, ["EMPTY-APP-READY"], env)["EMPTY-APP-READY"])
+        seen = watch(explorer, ["uneventtui", title], env)
+        frames.append(seen["uneventtui"])
+        shown.append(seen[title])
+        rss.append(seen["rss_mb"])
+    e, f, s = (statistics.median(x) for x in (empties, frames, shown))
+    print(f"tmux, warm cache, median of {runs}:")
+    print(f"  empty Textual app, first frame     {ms(e)}")
+    print(f"  uneventtui, first frame            {ms(f)}  ({f / e:.2f}x)")
+    print(f"  uneventtui, first event drawn      {ms(s)}  ({s / e:.2f}x; target <= 2x)")
+    print(f"  uneventtui peak RSS (VmHWM)        {max(rss):7.0f} MB")
+    vd = visidata(timeline, tmp, env, runs)
+    if vd is None:
+        print("  VisiData: not installed, skipped")
+    else:
+        print(f"  VisiData, same events as CSV       {ms(vd)}  (uneventtui {vd / s:.1f}x faster)")
 
 
 if __name__ == "__main__":
