@@ -29,6 +29,7 @@ EVENT_KEYS = [
     "start",
     "end",
     "date_note",
+    "date_note_ar",
     "place",
     "participants",
     "organizations",
@@ -159,16 +160,18 @@ def test_check_reports_each_mistake_on_one_line(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     lines = result.stdout.splitlines()
-    assert len(lines) == 3, result.stdout
-    typo, date, ref = lines  # in the order of the file
+    assert len(lines) == 4, result.stdout
+    typo, orphan, date, ref = lines  # in the order of the file
     assert date.startswith(f"{data}/events.toml:")
     assert "event '2024-resolution-78-261', field 'start'" in date
     assert "'2024-02-31' is not a valid date" in date
     assert "event '2024-geneva-visit', field 'date_not'" in typo
     assert "did you mean 'date_note'" in typo
+    # The misspelt English note leaves the Arabic one alone, and that is said too.
+    assert "event '2024-geneva-visit', field 'date_note_ar'" in orphan
     assert "event '2025-doha-summit', field 'place'" in ref
     assert "unknown entity 'dohha'" in ref
-    assert "3 problems" in result.stderr
+    assert "4 problems" in result.stderr
 
 
 def test_check_json(capsys, tmp_path):
@@ -180,6 +183,7 @@ def test_check_json(capsys, tmp_path):
     problems = json.loads(out)
     assert [(p["entry"], p["field"]) for p in problems] == [
         ("2024-geneva-visit", "date_not"),
+        ("2024-geneva-visit", "date_note_ar"),
         ("2024-resolution-78-261", "start"),
         ("2025-doha-summit", "place"),
     ]
@@ -207,7 +211,7 @@ def test_verbs_print_problems_not_tracebacks(capsys, tmp_path, argv):
     code, out, err = run(capsys, *argv, "--data", str(data))
     assert code == 1
     assert out == ""
-    assert "the dataset has 3 problems" in err
+    assert "the dataset has 4 problems" in err
     assert "field 'start'" in err and "Traceback" not in err
 
 
@@ -242,7 +246,8 @@ def test_events_json_contract(capsys):
     assert doha["sources"][0]["url"] == "https://social.desa.un.org/world-summit-2025"
     assert resolution["sources"][0]["symbol"] == "A/RES/78/261"
     assert "inferred" in visit["date_note"]
-    assert resolution["date_note"] is None
+    assert "مستنتجة" in visit["date_note_ar"]
+    assert resolution["date_note"] is None and resolution["date_note_ar"] is None
     # Arabic is written as is, not as \u escapes.
     assert "زيارة عمل" in out
 

@@ -15,6 +15,7 @@ import pytest
 from uneventtui import load
 from uneventtui.loader import check_dataset, collapse_ws
 from uneventtui.output import event_json
+from uneventtui.text import is_rtl
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -110,6 +111,17 @@ def test_inferred_years_say_so(timeline):
         assert events, seed_file
         for event in events:
             assert event.date_note, event.id
+
+
+def test_every_date_note_is_said_in_arabic_too(timeline):
+    """An Arabic reader (`--lang ar`) learns that a date is inferred in Arabic."""
+    noted = [e for e in timeline.events if e.date_note]
+    assert noted
+    for event in noted:
+        assert is_rtl(event.date_note_ar), event.id
+        # The same years are named in both notes: a translation, not a new claim.
+        years = set(re.findall(r"\b(?:19|20)\d\d\b", event.date_note))
+        assert years == set(re.findall(r"\b(?:19|20)\d\d\b", event.date_note_ar)), event.id
 
 
 def test_events_json_on_the_shipped_data(timeline):

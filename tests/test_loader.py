@@ -80,6 +80,7 @@ def test_loaded_values_keep_their_meaning():
     assert visit.sources[0].quote == "قام بزيارة عمل إلى جنيف مع نظيره البلجيكي"
     assert visit.sources[1].source == "desa-wssd2"
     assert "inferred" in visit.date_note
+    assert "مستنتجة" in visit.date_note_ar
     # "November 2025" stays a month: it never becomes 1 November.
     doha = timeline.event("2025-doha-summit")
     assert doha is not None and doha.start.iso() == "2025-11"
@@ -152,6 +153,14 @@ CASES = {
         "2024-geneva-visit",
         "end",
         ["before it starts"],
+    ),
+    "Arabic date note alone": (
+        "events.toml",
+        'date_note = "The article gives 22–24 April without a year; 2024 is inferred."\n',
+        "",
+        "2024-geneva-visit",
+        "date_note_ar",
+        ["needs a date_note too"],
     ),
     "missing required field": (
         "events.toml",

@@ -261,6 +261,17 @@ async def test_detail_shows_everything_about_an_event():
             assert expected in text, expected
 
 
+async def test_arabic_interface_says_in_arabic_that_a_date_is_inferred():
+    app = make_app(lang="ar")
+    async with app.run_test(size=(140, 45)) as pilot:
+        await started(pilot)
+        app.screen.query_one(TimelineView).select_event("2024-geneva-visit")
+        await pilot.pause()
+        text = detail_text(app)
+        assert visual("يذكر المقال 22–24 أبريل دون سنة") in text
+        assert "2024 is inferred" not in text
+
+
 async def test_external_source_shows_symbol():
     app = make_app()
     async with app.run_test(size=(140, 45)) as pilot:

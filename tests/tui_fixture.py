@@ -109,6 +109,7 @@ def make_timeline() -> Timeline:
             D("2024-04-22"),
             D("2024-04-24"),
             date_note="The article gives 22–24 April without a year; 2024 is inferred.",
+            date_note_ar="يذكر المقال 22–24 أبريل دون سنة؛ وسنة 2024 مستنتجة.",
             place="geneva",
             summary_ar="قام عمر هلال بزيارة عمل إلى جنيف مع نظيره البلجيكي فيليب كريديلكا.",
             summary_en="Omar Hilale and Philippe Kridelka met heads of UN agencies in Geneva.",

@@ -209,6 +209,7 @@ SPECS: dict[str, _Spec] = {
             "start": "date",
             "end": "date",
             "date_note": "text",
+            "date_note_ar": "text",
             "place": "ref",
             "summary_ar": "text",
             "summary_en": "text",
@@ -835,6 +836,10 @@ class _Checker:
         start, end = values.get("start"), values.get("end")
         if start is not None and end is not None and end.last_key < start.sort_key:
             self.entry_problem(entry, "end", f"ends ({end.iso()}) before it starts ({start.iso()})")
+        if values.get("date_note_ar") and not values.get("date_note"):
+            # The English note is the one every view falls back to: never show a date
+            # as inferred in one language and as stated in the other.
+            self.entry_problem(entry, "date_note_ar", "an Arabic date note needs a date_note too")
         sources = values.get("sources")
         if sources is not None and not sources and isinstance(entry.data.get("sources"), list):
             self.entry_problem(entry, "sources", "an event needs at least one source")
@@ -897,6 +902,7 @@ class _Checker:
                     start=v["start"],
                     end=v.get("end"),
                     date_note=v.get("date_note", ""),
+                    date_note_ar=v.get("date_note_ar", ""),
                     place=v.get("place"),
                     summary_ar=v.get("summary_ar", ""),
                     summary_en=v.get("summary_en", ""),

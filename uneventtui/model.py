@@ -207,6 +207,7 @@ class Event:
     start: PartialDate
     end: PartialDate | None = None
     date_note: str = ""  # set when the date is inferred rather than stated
+    date_note_ar: str = ""  # the same note in Arabic
     place: str | None = None  # entity id of kind "place"
     summary_ar: str = ""
     summary_en: str = ""

@@ -58,6 +58,7 @@ def event_json(event: Event, timeline: Timeline) -> dict[str, Any]:
         "start": event.start.iso(),
         "end": event.end.iso() if event.end else None,
         "date_note": _or_none(event.date_note),
+        "date_note_ar": _or_none(event.date_note_ar),
         "place": event.place,
         "participants": [
             {"entity": p.entity, "role_ar": _or_none(p.role_ar), "role_en": _or_none(p.role_en)}

@@ -51,7 +51,8 @@ def event_blocks(event: Event, timeline: Timeline, lang: str) -> list[Block]:
     blocks = [Block("heading", event.title_ar), Block("heading", event.title_en), Block("blank")]
     blocks.append(Block("field", format_range(event.start, event.end, lang), t("date")))
     if event.date_note:
-        blocks.append(Block("field", event.date_note, t("inferred")))
+        note = one(event.date_note_ar, event.date_note, lang)
+        blocks.append(Block("field", note, t("inferred")))
     if event.place:
         place = entity_name(timeline, event.place, lang)
         blocks.append(Block("link", place, t("place"), ("entity", event.place)))

@@ -102,6 +102,7 @@ def event_page(event: Event, timeline: Timeline, width: int) -> list[str]:
     page.field("date", format_range(event.start, event.end))
     page.field("", format_range(event.start, event.end, "ar"))
     page.field("date note", event.date_note)
+    page.field("", event.date_note_ar)
     page.field("kind", label(timeline.event_kinds, event.kind))
     page.field("track", label(timeline.tracks, event.track))
     if event.place:
