@@ -11,8 +11,9 @@ reorders but exposes no embedding levels, and rules L3 (combining marks after
 their base, as FriBidi does) and L4 (mirroring brackets at odd levels) and the
 cursor map need each character's level. So our resolver (`uba`, conformant
 with all of BidiCharacterTest.txt and BidiTest.txt) gives the levels and the
-order the line is drawn in, and every line's order is checked against
-`get_display`'s (counted in `disagreements`; none on assigned characters).
+order the line is drawn in. The tests check that order against python-bidi's
+and GNU FriBidi's on the seeds and on generated text (tests/test_text_reference.py);
+the drawing path reorders each line once.
 
 Each wrapped line is resolved on its own, with its paragraph's direction (as
 `get_display` does), rather than resolving the whole paragraph first: the
@@ -24,7 +25,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bidi import get_display
 from rich.cells import cell_len, get_character_cell_size
 
 from uneventtui.text import uba
@@ -34,8 +34,6 @@ from uneventtui.text.shaping import shape
 
 MODES = ("shaped", "terminal")
 _MIRROR = {chr(a): chr(b) for a, b in MIRRORS.items()}
-# How many lines python-bidi and our resolver ordered differently (tests expect 0).
-disagreements = 0
 _NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f")
 
 
@@ -85,41 +83,9 @@ def _reorder(shaped: str, level: int) -> tuple[str, list[int], list[int]]:
         return shaped, list(range(len(shaped))), [0] * len(shaped)
     para, levels = uba.resolve_levels(shaped, level)
     levels = uba.line_levels(shaped, levels, para)
-    order = uba.visual_order(levels)
-    theirs = get_display(shaped, base_dir="R" if level else "L")
-    ours = "".join(shaped[i] for i in order)
-    if theirs != ours and _visible(theirs) != _visible(ours):
-        # Not seen on assigned characters; the tables of a newer Unicode version
-        # can differ on new ones. Ours is drawn, so that marks, mirrors and the
-        # cursor map match what is shown.
-        global disagreements
-        disagreements += 1
-    _marks_after_base(shaped, levels, order)
+    order = uba.visual_order(levels, uba.marks_after_base(shaped, levels))
     text = "".join(_MIRROR.get(shaped[i], shaped[i]) if levels[i] % 2 else shaped[i] for i in order)
     return text, order, levels
-
-
-def _visible(text: str) -> str:
-    """`text` without the characters rule X9 removes: where those invisible
-    characters go is left to implementations (UAX #9 section 5.2)."""
-    return "".join(c for c in text if uba.bidi_class(c) not in uba.REMOVED_BY_X9)
-
-
-def _marks_after_base(shaped: str, levels: list[int], order: list[int]) -> None:
-    """L3: in right-to-left runs, put combining marks after their base character."""
-    n = len(order)
-    p = 0
-    while p < n:
-        i = order[p]
-        if levels[i] % 2 and uba.bidi_class(shaped[i]) == "NSM":
-            q = p
-            while q < n and levels[order[q]] % 2 and uba.bidi_class(shaped[order[q]]) == "NSM":
-                q += 1
-            if q < n and levels[order[q]] == levels[i]:
-                order[p : q + 1] = order[p : q + 1][::-1]
-            p = q + 1
-        else:
-            p += 1
 
 
 def _line(logical: str, level: int, mode: str, harakat: bool) -> tuple[str, list[int], list[int]]:

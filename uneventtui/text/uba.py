@@ -3,9 +3,9 @@
 python-bidi reorders correctly but exposes no embedding levels, and rule L4
 (mirroring), L3 (marks after their base) and a cursor map all need them. This
 module resolves them: rules P2-P3, X1-X10, W1-W7, N0-N2, I1-I2, then per line
-L1 and L2. It is checked against every case of Unicode's BidiCharacterTest.txt
-(tests/test_text_uba.py), and the visual order it gives is checked against
-python-bidi's on every line the text layer draws.
+L1 and L2. The tests (tests/test_text_reference.py) check it against every case
+of Unicode's BidiCharacterTest.txt and BidiTest.txt, and its levels and visual
+order against GNU FriBidi's and python-bidi's on the seeds and generated text.
 
 Characters removed by rule X9 (embedding controls and BN) are retained, as
 UAX #9 section 5.2 allows: each takes the level of the character before it
@@ -30,6 +30,8 @@ REMOVED_BY_X9 = frozenset(("LRE", "RLE", "LRO", "RLO", "PDF", "BN"))
 _EXPLICIT = _EMBEDDINGS | _ISOLATE_INITIATORS | {"PDF", "PDI", "BN"}
 # Neutral and isolate types, for rules N1 and N2.
 _NI = frozenset(("B", "S", "WS", "ON", "LRI", "RLI", "FSI", "PDI"))
+# What a combining-mark sequence may hold, for rule L3 (FriBidi's choice).
+_MARK_SEQUENCE = REMOVED_BY_X9 | {"NSM"}
 
 # Default Bidi_Class of unassigned code points (the @missing lines of
 # DerivedBidiClass.txt), for characters newer than this Python's Unicode database.
@@ -443,9 +445,39 @@ def line_levels(text: str, levels: list[int], para: int) -> list[int]:
     return result
 
 
-def visual_order(levels: list[int]) -> list[int]:
-    """L2: logical indices in visual order, left to right."""
-    order = list(range(len(levels)))
+def marks_after_base(text: str, levels: list[int]) -> list[int]:
+    """L3, as GNU FriBidi does it: logical indices with each right-to-left
+    combining-mark sequence put before its base, so that the reversal of L2
+    draws the marks after it.
+
+    A sequence is a run of NSM, BN and explicit formatting characters ending
+    with an NSM, at one odd level, together with the character before it at
+    that level (its base); with no such base, the marks alone are reversed.
+    Pass the result to `visual_order` as `start`.
+    """
+    order = list(range(len(text)))
+    i = len(text) - 1
+    while i >= 0:
+        level = levels[i]
+        if level % 2 and bidi_class(text[i]) == "NSM":
+            end = i
+            i -= 1
+            while i >= 0 and levels[i] == level and bidi_class(text[i]) in _MARK_SEQUENCE:
+                i -= 1
+            if i < 0 or levels[i] != level:
+                i += 1
+            order[i : end + 1] = order[i : end + 1][::-1]
+        i -= 1
+    return order
+
+
+def visual_order(levels: list[int], start: list[int] | None = None) -> list[int]:
+    """L2: logical indices in visual order, left to right.
+
+    `start` is an arrangement of the logical indices to reverse from (rule L3's,
+    from `marks_after_base`), which moves characters only within a level run.
+    """
+    order = list(range(len(levels))) if start is None else list(start)
     if not levels:
         return order
     highest = max(levels)
