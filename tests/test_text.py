@@ -300,3 +300,49 @@ def test_ascii_in_a_left_to_right_line_is_left_as_it_is():
     assert visual_with_map(text)[1] == list(range(len(text) + 1))
     # but forced right-to-left, the same characters are reordered and mirrored
     assert visual("(a) 1", base="rtl") == "1 (a)"
+
+
+# --- regressions: ZWJ, dropped harakat, the cursor map ------------------------
+
+
+@pytest.mark.parametrize(
+    "text, drawn",
+    [
+        # lam ZWJ lam ZWJ alef: joined, no lam-alef ligature across the ZWJ; the next
+        # word's lam + hamza-alef still makes its ligature (arabic-reshaper lost it).
+        ("ل\u200dل\u200dالأمم", "\ufee2\ufee3\ufef7\ufe8e\ufee0\ufedf"),
+        ("\u200dب", "\ufe90"),  # ZWJ before: final form
+        ("ب\u200d", "\ufe91"),  # ZWJ after: initial form
+        ("\u200dلأ", "\ufef8"),  # the ligature's final form
+        ("ب\u200dلا", "\ufefc\ufe91"),
+        ("ب\u200c\u200dب", "\ufe90\u200c\ufe8f"),
+        ("قال\u200d", "\ufedf\ufe8e\ufed7"),
+    ],
+)
+def test_zwj_joins_as_in_fribidi(text, drawn):
+    """ZWJ asks the letters beside it to join (arabic-reshaper's own ZWJ support
+    misplaced ligatures and left words unshaped); these are FriBidi's forms, ZWJ
+    itself being consumed."""
+    assert visual(text) == drawn
+
+
+def test_harakat_dropped_everywhere_when_asked():
+    """layout("ل ً", 1, harakat=False) drew the lone fathatan's line from a shaping
+    that kept it: harakat=False drops marks with no Arabic letter in the text too."""
+    assert shape("\u064b", harakat=False) == ("", (-1,))
+    lines = layout("ل \u064b", 1, harakat=False)
+    assert [line.text for line in lines] == ["\ufedd", ""]
+    assert "\u064b" not in visual("\u064b x", harakat=False)
+
+
+@pytest.mark.parametrize("mode", ["shaped", "terminal"])
+@pytest.mark.parametrize("text", ["ل\u200dل\u200dالأمم المتحدة", "a\u200db c", "👩\u200d💻 ب"])
+def test_cursor_map_counts_cells_as_rich_does(text, mode):
+    """visual_with_map gave columns past the string's width where a ZWJ is drawn
+    (terminal mode): Rich, and so Textual, measures a ZWJ sequence as one cluster.
+    The map's columns are Rich's: every one within the drawn width, one per cluster."""
+    drawn, cells = visual_with_map(text, mode=mode)
+    width = cell_len(drawn)
+    assert all(-1 <= c <= width for c in cells)
+    visible = [c for c, char in zip(cells, text, strict=False) if cell_len(char) > 0]
+    assert max(visible) < width

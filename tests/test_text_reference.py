@@ -259,6 +259,31 @@ def test_render_command_agrees_with_fribidi_on_the_seeds(tmp_path, capsys, width
     assert len(lines) == len(seed_lines()) + len(MIXED) or width == "1000"
 
 
+ZWJ_LINES = [
+    "ل\u200dل\u200dالأمم المتحدة",
+    "\u200dلأ لآ x",
+    "ب\u200dلا",
+    "\u200dب",
+    "ب\u200d",
+    "ل\u200dا",
+    "ب\u200c\u200dب",
+    "الأمم\u200d المتحدة",
+    "قال\u200d: نعم",
+    "بَ\u200dت",
+    "ب\u200d\u064eلا",
+    "ـ\u200dب",
+    "\u200d\u200dلا",
+]
+
+
+@needs_fribidi
+def test_zwj_joins_as_fribidi_joins():
+    """ZWJ beside Arabic asks for joining; we shape it ourselves (arabic-reshaper
+    misplaces ligatures around it) and consume it; FriBidi keeps it in its output."""
+    expected = [line.replace("\u200d", "") for line in fribidi(ZWJ_LINES)]
+    assert [visual(line) for line in ZWJ_LINES] == expected
+
+
 @needs_fribidi
 def test_harakat_between_lam_and_alef_keep_the_ligature():
     """A deliberate difference: FriBidi leaves لَا unjoined, we draw the lam-alef

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size, split_graphemes
 
 from uneventtui.text import uba
 from uneventtui.text._unicode_tables import MIRRORS
@@ -122,6 +122,28 @@ def visual(text: str, base: str | None = None, mode: str = "shaped", harakat: bo
     return _visual(text, base, mode, harakat)
 
 
+def _columns(drawn: str) -> tuple[list[int], list[int]]:
+    """The column each character of `drawn` starts at, and the cells it adds,
+    as Rich (and so Textual) measures the string: a grapheme joined by ZWJ or
+    VS16 is one cluster, its later characters adding nothing."""
+    starts = []
+    widths = []
+    column = 0
+    if "\u200d" in drawn or "\ufe0f" in drawn:
+        spans, _ = split_graphemes(drawn)
+        for start, end, width in spans:
+            starts += [column] * (end - start)
+            widths += [width] + [0] * (end - start - 1)
+            column += width
+        return starts, widths
+    for char in drawn:
+        width = get_character_cell_size(char)
+        starts.append(column)
+        widths.append(width)
+        column += width
+    return starts, widths
+
+
 @lru_cache(maxsize=4096)
 def _visual_with_map(
     text: str, base: str | None, mode: str, harakat: bool
@@ -130,16 +152,12 @@ def _visual_with_map(
     logical = clean.replace("\n", " ")
     level = _level(logical, base)
     drawn, where, levels = _line(logical, level, mode, harakat)
-    starts = []
-    column = 0
-    for char in drawn:
-        starts.append(column)
-        column += get_character_cell_size(char)
+    starts, widths = _columns(drawn)
     # The cell of each logical character; zero-width ones share their base's cell.
     cells: list[int] = []
     last = -1  # visual position of the last logical character with width so far
     for p in where:
-        if p >= 0 and get_character_cell_size(drawn[p]) > 0:
+        if p >= 0 and widths[p] > 0:
             last = p
             cells.append(starts[p])
         else:
@@ -149,7 +167,7 @@ def _visual_with_map(
     elif levels[last] % 2:
         end = starts[last] - 1  # after a right-to-left character: at its left
     else:
-        end = starts[last] + get_character_cell_size(drawn[last])
+        end = starts[last] + widths[last]
     # Zero-width characters before any visible one go with the first visible one.
     first_visible = next((c for c in cells if c >= 0), end)
     cells = [c if c >= 0 else first_visible for c in cells]

@@ -9,11 +9,18 @@ base in visual order too (rule L3), which is what arabic-reshaper's
 reordering keeps the marks' bidi class resolution (rule W1) exact, as FriBidi
 does.
 
+ZWJ (U+200D) next to Arabic is handled here, not by arabic-reshaper, whose
+ZWJ support misplaces ligatures (and raised IndexError before a lam-alef): it
+is shaped as a tatweel, which joins on both sides exactly as ZWJ does (both are
+Join_Causing), and then consumed. So "ل" ZWJ shows the lam's initial form,
+ZWJ "لأ" the ligature's final form, and lam ZWJ alef stays two letters, as in
+GNU FriBidi.
+
 arabic-reshaper returns only a string. `shape` also says which shaped
 character shows each logical one, by aligning input and output: every output
 character is its input character or one of its presentation forms, except
-that lam + alef become one ligature and ZWJ is consumed. Should the alignment
-ever fail, the text is returned unshaped rather than misplaced.
+that lam + alef become one ligature. Should the alignment ever fail, the text
+is returned unshaped rather than misplaced.
 """
 
 from __future__ import annotations
@@ -66,7 +73,12 @@ _RESHAPERS = {flag: ArabicReshaper(configuration=_config(flag)) for flag in (Tru
 
 
 _HARAKAT = frozenset(c for c in map(chr, range(0x0600, 0x0900)) if HARAKAT_RE.match(c))
-_ZWJ_BEFORE_LAM = re.compile(f"{ZWJ}+(?=[{re.escape(''.join(sorted(_HARAKAT)))}]*{LAM})")
+TATWEEL = "\u0640"
+_JOINING_CONTEXT = "".join(sorted((_ARABIC_LETTERS - {ZWJ}) | _HARAKAT | {TATWEEL}))
+# ZWJs with an Arabic letter, mark or tatweel beside them: shaped as tatweels.
+_ARABIC_ZWJ = re.compile(
+    f"(?<=[{re.escape(_JOINING_CONTEXT)}]){ZWJ}+|{ZWJ}+(?=[{re.escape(_JOINING_CONTEXT)}])"
+)
 
 
 def is_haraka(char: str) -> bool:
@@ -85,32 +97,50 @@ def shape(text: str, harakat: bool = True) -> tuple[str, tuple[int, ...]]:
 
     `index[i]` is the position in `shaped` of the character that shows logical
     character `i` (a lam and its alef share their ligature's), or -1 where the
-    character was consumed (ZWJ, or harakat when `harakat` is False).
+    character was consumed (ZWJ beside Arabic, or harakat when `harakat` is False).
     """
     if not needs_shaping(text):
-        return text, tuple(range(len(text)))
-    shaped = _reshape(text, harakat)
+        return _unshaped(text, harakat)
+    joined = _ARABIC_ZWJ.sub(lambda m: TATWEEL * len(m.group()), text) if ZWJ in text else text
+    shaped = _reshape(joined, harakat)
     if shaped is None:
-        return text, tuple(range(len(text)))
+        return _unshaped(text, harakat)
     # Hamza joins nothing: like FriBidi, keep U+0621 rather than its one "isolated form".
     shaped = shaped.replace("\ufe80", "\u0621")
-    index = _align(text, shaped, harakat)
+    index = _align(joined, shaped, harakat)
     if index is None:
-        return text, tuple(range(len(text)))
+        return _unshaped(text, harakat)
+    if joined is not text:
+        return _consume_zwj(text, shaped, index)
     return shaped, index
 
 
-def _reshape(text: str, harakat: bool) -> str | None:
-    """arabic-reshaper's output, or None if it fails.
+def _unshaped(text: str, harakat: bool) -> tuple[str, tuple[int, ...]]:
+    """`text` as it is (harakat dropped if asked), with its index."""
+    if harakat or _HARAKAT.isdisjoint(text):
+        return text, tuple(range(len(text)))
+    kept = [i for i, char in enumerate(text) if char not in _HARAKAT]
+    position = dict(zip(kept, range(len(kept)), strict=True))
+    return "".join(text[i] for i in kept), tuple(position.get(i, -1) for i in range(len(text)))
 
-    arabic-reshaper 3.1 mishandles a ZWJ before a lam-alef ligature: it raises
-    IndexError ("\u200dلا") or, with other ligatures after it, draws the wrong one
-    (لآ shown as لأ) or none (found by fuzzing). Such ZWJs are dropped first (the lam
-    joins a joining letter before it anyway). Anything else the reshaper raises
-    leaves the text unshaped: shown, never lost, never a traceback.
-    """
+
+def _consume_zwj(text: str, shaped: str, index: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
+    """Drop the tatweels that stood in for ZWJs from `shaped`, and mark those ZWJs consumed."""
+    dropped = {index[i] for i, char in enumerate(text) if char == ZWJ and index[i] >= 0}
+    new_position = []
+    kept = 0
+    for j in range(len(shaped)):
+        new_position.append(-1 if j in dropped else kept)
+        kept += j not in dropped
+    out = "".join(c for j, c in enumerate(shaped) if j not in dropped)
+    return out, tuple(-1 if j < 0 else new_position[j] for j in index)
+
+
+def _reshape(text: str, harakat: bool) -> str | None:
+    """arabic-reshaper's output, or None if it fails: the text is then shown
+    unshaped, never lost, never a traceback."""
     try:
-        return _RESHAPERS[harakat].reshape(_ZWJ_BEFORE_LAM.sub("", text))
+        return _RESHAPERS[harakat].reshape(text)
     except Exception:
         return None
 
