@@ -38,14 +38,23 @@ async def started(pilot) -> None:
     raise AssertionError("the timeline never loaded")
 
 
+async def focus_detail(pilot, event_id: str) -> DetailPane:
+    """Once loaded: the timeline on `event_id`, then Enter, which focuses the detail."""
+    await started(pilot)
+    pilot.app.screen.query_one(TimelineView).select_event(event_id)
+    await pilot.press("enter")
+    detail = pilot.app.screen.query_one(DetailPane)
+    assert pilot.app.focused is detail
+    return detail
+
+
 def current(app) -> str:
     return app.screen.query_one(TimelineView).current_event.id
 
 
 def detail_text(app) -> str:
     pane = app.screen.query_one(DetailPane)
-    pane._layout()
-    return "\n".join(line.text.plain for line in pane.lines)
+    return "\n".join(line.text.plain for line in pane.all_lines())
 
 
 def timeline_rows(app) -> list[str]:
@@ -458,11 +467,7 @@ async def test_failed_preload_falls_back_to_the_worker():
 async def test_detail_keys_scroll_and_pick_links():
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await started(pilot)
-        app.screen.query_one(TimelineView).select_event("2024-geneva-visit")
-        await pilot.press("enter")
-        detail = app.screen.query_one(DetailPane)
-        assert app.focused is detail
+        detail = await focus_detail(pilot, "2024-geneva-visit")
         await pilot.press("G")
         assert detail.link == len(detail.targets) - 1
         assert detail.scroll_y == detail.max_scroll_y

@@ -49,10 +49,10 @@ async def test_article_is_wrapped_to_the_window_and_right_aligned():
     async with app.run_test(size=(80, 24)) as pilot:
         article = await open_reader(pilot, "2024-geneva-visit")
         width = article.scrollable_content_region.width
-        body = [line for line in article.lines if line.text.plain.strip()][2:]
+        body = [line for line in article.all_lines() if line.text.plain.strip()][2:]
         assert body and all(line.text.cell_len <= width for line in body)
-        # RTL paragraphs end flush right (one cell of margin)
-        assert all(line.text.plain.endswith(" ") for line in body)
+        # RTL paragraphs end flush right (one cell of margin, the quote's bar there)
+        assert all(line.text.plain[-1] in " ┃" for line in body)
         assert all(line.text.plain[-2] != " " for line in body if line.rtl)
 
 

@@ -1,13 +1,15 @@
 """What the detail pane says about an event or an entity, as a list of `Block`s.
 
 Plain functions of the model (no widgets), so the content is easy to test and change.
-Text stays logical here; the `DocumentView` shapes and lays it out.
+Text stays logical here; the `DocumentView` shapes and lays it out. Building a
+document does no text layout and formats nothing per event: an entity's events are a
+`RowList` whose rows are made when drawn.
 """
 
 from __future__ import annotations
 
 from uneventtui.app.i18n import tr
-from uneventtui.app.widgets.document import Block
+from uneventtui.app.widgets.document import Block, RowList
 from uneventtui.model import Entity, Event, Timeline, format_range
 
 
@@ -96,9 +98,11 @@ def source_blocks(ref, timeline: Timeline, lang: str) -> list[Block]:
     return out
 
 
-def entity_blocks(entity: Entity, timeline: Timeline, lang: str) -> list[Block]:
-    """The entity view: names, aliases, description, roles over time, all its events."""
+def entity_blocks(entity: Entity, timeline: Timeline, lang: str) -> list[Block | RowList]:
+    """The entity view: names, aliases, description, and all its events in order with
+    its role at each."""
     t = lambda key: tr(key, lang)  # noqa: E731
+    blocks: list[Block | RowList]
     blocks = [Block("heading", entity.name_ar), Block("heading", entity.name_en), Block("blank")]
     kind = t(entity.kind)
     blocks.append(
@@ -108,17 +112,26 @@ def entity_blocks(entity: Entity, timeline: Timeline, lang: str) -> list[Block]:
         # one per line: each alias gets its own direction (Latin and Arabic mix badly)
         blocks.append(Block("field", "\n".join(entity.aliases), t("aliases")))
     blocks += paragraphs(t("description"), entity.description_ar, entity.description_en, lang)
-    roles = timeline.roles_of(entity.id)
-    if roles:
-        blocks.append(Block("section", t("roles")))
-        for event, participant in roles:
-            role = one(participant.role_ar, participant.role_en, lang)
-            date = format_range(event.start, event.end, lang)
-            blocks.append(Block("link", f"{date} — {role}", target=("event", event.id)))
-    events = timeline.events_of(entity.id)
-    blocks.append(Block("section", f"{t('events')} ({len(events)})"))
-    for event in events:
+    blocks.append(Block("section", f"{t('events')} ({timeline.event_count(entity.id)})"))
+    blocks.append(event_rows(entity.id, timeline, lang))
+    return blocks
+
+
+def event_rows(entity_id: str, timeline: Timeline, lang: str) -> RowList:
+    """All the events of an entity, one row each: date, title, and the role it held
+    there ("the roles it held over time"). A row reads its event only when drawn, so
+    an entity with thousands of events costs one screenful."""
+    positions = timeline.event_positions_of(entity_id)
+    ids = timeline.event_column("id")
+
+    def text(i: int) -> str:
+        event = timeline.events[positions[i]]
         date = format_range(event.start, event.end, lang)
         title = one(event.title_ar, event.title_en, lang)
-        blocks.append(Block("link", f"{date} — {title}", target=("event", event.id)))
-    return blocks
+        roles = [
+            one(p.role_ar, p.role_en, lang) for p in event.participants if p.entity == entity_id
+        ]
+        role = next((r for r in roles if r), "")
+        return f"{date} — {title} · {role}" if role else f"{date} — {title}"
+
+    return RowList(len(positions), text, lambda i: ("event", ids[positions[i]]))

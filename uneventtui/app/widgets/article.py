@@ -12,16 +12,14 @@ import re
 from dataclasses import dataclass, field
 
 from rich.cells import cell_len
-from rich.style import Style
 from rich.text import Text
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
 from uneventtui import text as textlayer
 from uneventtui.app.bindings import bindings_for
 from uneventtui.app.display import Display
+from uneventtui.app.widgets.linkview import Drawn, Flow, LinkView, Piece, Stack
 from uneventtui.model import Timeline
 
 MIN_NAME = 3  # shorter names would mark half the article
@@ -40,14 +38,6 @@ class Mark:
 class Paragraph:
     text: str  # sanitised logical text
     marks: list[Mark] = field(default_factory=list)
-
-
-@dataclass
-class ArticleLine:
-    text: Text
-    spans: list[tuple[int, int, int]]  # (link index, first char, end char) drawn on this line
-    quote: bool = False
-    rtl: bool = False
 
 
 def name_pattern(timeline: Timeline) -> tuple[re.Pattern[str] | None, dict[str, str]]:
@@ -86,7 +76,7 @@ def mark_paragraphs(text: str, timeline: Timeline, quote: str | None) -> list[Pa
     return paragraphs
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(LinkView):
     """Line-API view of a marked article; Tab/Enter follow the names."""
 
     BINDINGS = bindings_for("reader")
@@ -101,6 +91,8 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article--gutter { color: $warning; text-style: bold; }
     """
 
+    CURSOR = "article--cursor"
+
     class Followed(Message):
         def __init__(self, entity_id: str) -> None:
             super().__init__()
@@ -114,68 +106,134 @@ class ArticleView(ScrollView, can_focus=True):
         *,
         id: str | None = None,
     ) -> None:
-        super().__init__(id=id)
-        self.ui = display
+        super().__init__(display, id=id)
+        self.set_article(header, paragraphs)
+
+    def set_article(self, header: list[str], paragraphs: list[Paragraph]) -> None:
+        """Show another article (or another quote of this one); no link selected."""
         self.header = header
         self.paragraphs = paragraphs
-        self.lines: list[ArticleLine] = []
-        self.link_entities: list[str] = []
-        self.link_lines: list[int] = []  # first line of each link
+        # Links are the names, in reading (logical) order across the article.
+        self.link_entities = [
+            mark.entity for para in paragraphs for mark in _names(para) if mark.entity
+        ]
         self.link = -1
-        self.quote_line = -1
-        self._width = -1
+        self._quote_line = -1
+        self.content_changed()
 
     @property
     def selected_entity(self) -> str | None:
         return self.link_entities[self.link] if self.link >= 0 else None
 
+    @property
+    def quote_line(self) -> int:
+        """The first line of the highlighted quote, or -1."""
+        _ = self.stack
+        return self._quote_line
+
+    def follow(self, link: int) -> None:
+        self.post_message(self.Followed(self.link_entities[link]))
+
     # -- layout --------------------------------------------------------------------
 
-    def _layout(self) -> None:
-        width = self.scrollable_content_region.width or self.size.width or 80
-        if width == self._width:
-            return
-        self._width = width
+    def build(self, width: int) -> Stack:
         text_width = max(1, width - 2)  # a gutter cell on each side for the quote bar
-        self.lines = []
-        self.link_entities, self.link_lines = [], []
-        self.quote_line = -1
-        for line in self.header:
-            for row in self.ui.wrap(line, text_width):
-                self.lines.append(ArticleLine(self._aligned(Text(row.text), row.rtl), []))
-        self.lines.append(ArticleLine(Text(""), []))
+        blank = Drawn(Text(""))
+        head = [
+            Drawn(_aligned(Text(row.text), row.rtl, text_width), rtl=row.rtl)
+            for line in self.header
+            for row in self.ui.wrap(line, text_width)
+        ]
+        pieces: list[Piece] = [Flow.drawn([*head, blank])]
+        height = len(head) + 1
+        self._quote_line = -1
         for para in self.paragraphs:
-            self._layout_paragraph(para, text_width)
-            self.lines.append(ArticleLine(Text(""), []))
-        self.virtual_size = Size(width, len(self.lines))
+            piece = self._paragraph(para, text_width)
+            if piece is not None:
+                if self._quote_line < 0 and piece.quote_line >= 0:
+                    self._quote_line = height + piece.quote_line
+                pieces.append(piece)
+                height += piece.height
+            pieces.append(Flow.drawn([blank]))
+            height += 1
+        return Stack(pieces)
 
-    def _aligned(self, text: Text, rtl: bool) -> Text:
-        width = max(1, self._width - 2)
-        pad = " " * max(0, width - text.cell_len)
-        return Text.assemble(" ", pad, text, " ") if rtl else Text.assemble(" ", text, pad, " ")
-
-    def _layout_paragraph(self, para: Paragraph, width: int) -> None:
+    def _paragraph(self, para: Paragraph, width: int) -> _Paragraph | None:
         if not para.text.strip():
+            return None
+        lines = textlayer.layout(para.text, width, mode=self.ui.mode)
+        return _Paragraph(self, para, lines, width)
+
+    # -- keys ----------------------------------------------------------------------
+
+    def scroll_to_quote(self) -> bool:
+        if self.quote_line < 0:
+            return False
+        region = Region(0, self.quote_line, 1, 1)
+        self.scroll_to_region(region, animate=False, center=True, immediate=True)
+        return True
+
+    def action_link_next(self) -> None:
+        if not self.link_entities:
+            self.app.bell()
             return
-        # Links numbered in reading (logical) order across the article.
-        link_of_mark: dict[int, int] = {}
-        for i, mark in sorted(enumerate(para.marks), key=lambda im: im[1].start):
-            if mark.entity is not None:
-                link_of_mark[i] = len(self.link_entities)
-                self.link_entities.append(mark.entity)
-                self.link_lines.append(-1)
-        quote_style = self.get_component_rich_style("article--quote")
-        name_style = self.get_component_rich_style("article--name")
-        for line in textlayer.layout(para.text, width, mode=self.ui.mode):
+        self.step_link(+1, wrap=True)
+
+    def action_link_prev(self) -> None:
+        if not self.link_entities:
+            self.app.bell()
+            return
+        self.step_link(-1, wrap=True)
+
+    def action_scroll_line_down(self) -> None:
+        self.scroll_lines(+1)
+
+    def action_scroll_line_up(self) -> None:
+        self.scroll_lines(-1)
+
+    def action_first(self) -> None:
+        self.scroll_lines(-self.stack.height)
+
+    def action_last(self) -> None:
+        self.scroll_lines(self.stack.height)
+
+    def action_to_quote(self) -> None:
+        if not self.scroll_to_quote():
+            self.app.bell()
+
+    def action_close(self) -> None:
+        self.screen.dismiss(None)
+
+
+class _Paragraph(Flow):
+    """A paragraph of the article: its lines known from the text layer's layout, its
+    marks placed on them (the bidi mapping, the styles) only when it is first shown."""
+
+    def __init__(self, view: ArticleView, para: Paragraph, lines: list, width: int) -> None:
+        self.view, self.para, self.layout, self.width = view, para, lines, width
+        self.names = _names(para)
+        spans = [_lines_of(mark, lines) for mark in self.names]
+        quoted = [_lines_of(mark, lines) for mark in para.marks if mark.entity is None]
+        self.quote_line = min((first for first, _last in quoted), default=-1)
+        super().__init__(len(lines), spans, self._draw_lines)
+
+    def _draw_lines(self) -> list[Drawn]:
+        para, width, mode = self.para, self.width, self.view.ui.mode
+        quote_style = self.view.get_component_rich_style("article--quote")
+        name_style = self.view.get_component_rich_style("article--name")
+        gutter = Text("┃", style=self.view.get_component_rich_style("article--gutter"))
+        link_of = {id(mark): k for k, mark in enumerate(self.names)}
+        out = []
+        for line in self.layout:
             base = "rtl" if line.rtl else "ltr"
             logical = para.text[line.start : line.end]
-            drawn, cells = textlayer.visual_with_map(logical, base=base, mode=self.ui.mode)
+            drawn, cells = textlayer.visual_with_map(logical, base=base, mode=mode)
             text = Text(line.text)
             spans: list[tuple[int, int, int]] = []
             has_quote = False
             if drawn == line.text:
                 char_at = _char_index_of_cells(drawn)
-                for i, mark in enumerate(para.marks):
+                for mark in para.marks:
                     start, end = max(mark.start, line.start), min(mark.end, line.end)
                     if start >= end:
                         continue
@@ -187,137 +245,35 @@ class ArticleView(ScrollView, can_focus=True):
                         text.stylize(quote_style, first, last + 1)
                     else:
                         text.stylize(name_style, first, last + 1)
-                        link = link_of_mark[i]
-                        spans.append((link, first, last + 1))
-                        if self.link_lines[link] < 0:
-                            self.link_lines[link] = len(self.lines)
-            if has_quote and self.quote_line < 0:
-                self.quote_line = len(self.lines)
-            pad = max(0, width - text.cell_len)
-            offset = pad + 1 if line.rtl else 1
-            spans = [(link, a + offset, b + offset) for link, a, b in spans]
-            aligned = self._aligned(text, line.rtl)
-            self.lines.append(ArticleLine(aligned, spans, has_quote, line.rtl))
+                        spans.append((link_of[id(mark)], first, last + 1))
+            offset = max(0, width - text.cell_len) + 1 if line.rtl else 1
+            aligned = _aligned(text, line.rtl, width)
+            if has_quote:  # a bar in the margin: the quote is findable without colour
+                side = len(aligned) - 1 if line.rtl else 0
+                aligned = Text.assemble(aligned[:side], gutter, aligned[side + 1 :])
+            links = tuple((link, a + offset, b + offset) for link, a, b in spans)
+            out.append(Drawn(aligned, links, rtl=line.rtl))
+        return out
 
-    # -- drawing -------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        self._layout()
-        width = self.scrollable_content_region.width
-        index = int(self.scroll_y) + y
-        base_style = self.rich_style
-        if index >= len(self.lines):
-            return Strip.blank(width, base_style)
-        line = self.lines[index]
-        text = line.text
-        if line.quote or any(link == self.link for link, _a, _b in line.spans):
-            text = text.copy()
-        if line.quote:  # a bar in the margin: the quote is findable without colour
-            gutter = self.get_component_rich_style("article--gutter")
-            side = len(text) - 1 if line.rtl else 0
-            text = Text.assemble(text[:side], Text("┃", style=gutter), text[side + 1 :])
-        for link, start, end in line.spans:
-            if link == self.link:
-                text.stylize(self.get_component_rich_style("article--cursor"), start, end)
-                if not self.has_focus:
-                    text.stylize(Style(reverse=False), start, end)
-        strip = Strip(list(text.render(self.app.console))).apply_style(base_style)
-        return strip.adjust_cell_length(width, base_style)
+def _names(para: Paragraph) -> list[Mark]:
+    """The paragraph's name marks, in reading order: its links."""
+    return sorted((m for m in para.marks if m.entity is not None), key=lambda m: m.start)
 
-    def on_resize(self) -> None:
-        self._layout()
-        self.refresh()
 
-    # -- movement ------------------------------------------------------------------
+def _lines_of(mark: Mark, lines: list) -> tuple[int, int]:
+    """The first and last laid-out line that show part of a mark."""
+    on = [y for y, ln in enumerate(lines) if max(mark.start, ln.start) < min(mark.end, ln.end)]
+    if not on:  # only white space where a line broke: the line before the break
+        y = max(0, sum(1 for line in lines if line.end <= mark.start) - 1)
+        return y, y
+    return on[0], on[-1]
 
-    def scroll_to_quote(self) -> bool:
-        self._layout()
-        if self.quote_line < 0:
-            return False
-        region = Region(0, self.quote_line, 1, 1)
-        self.scroll_to_region(region, animate=False, center=True, immediate=True)
-        return True
 
-    def _select(self, link: int) -> None:
-        if not self.link_entities:
-            self.app.bell()
-            return
-        self.link = link % len(self.link_entities)
-        line = self.link_lines[self.link]
-        if line >= 0:
-            self.scroll_to_region(Region(0, line, 1, 1), animate=False, immediate=True)
-        self.refresh()
-
-    def _first_link_from(self, top: int, step: int) -> int:
-        """The first link at or below `top` (step 1), or above the screen's bottom (-1)."""
-        order = range(len(self.link_lines)) if step > 0 else reversed(range(len(self.link_lines)))
-        height = self.scrollable_content_region.height
-        for i in order:
-            if (step > 0 and self.link_lines[i] >= top) or (
-                step < 0 and 0 <= self.link_lines[i] < top + height
-            ):
-                return i
-        return 0 if step > 0 else len(self.link_lines) - 1
-
-    def action_link_next(self) -> None:
-        self._layout()
-        if self.link < 0:
-            self._select(self._first_link_from(int(self.scroll_y), 1))
-        else:
-            self._select(self.link + 1)
-
-    def action_link_prev(self) -> None:
-        self._layout()
-        if self.link < 0:
-            self._select(self._first_link_from(int(self.scroll_y), -1))
-        else:
-            self._select(self.link - 1)
-
-    def action_scroll_line_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + 1, animate=False, immediate=True)
-
-    def action_scroll_line_up(self) -> None:
-        self.scroll_to(y=self.scroll_y - 1, animate=False, immediate=True)
-
-    def action_page_down(self) -> None:
-        self.scroll_page_down(animate=False)
-
-    def action_page_up(self) -> None:
-        self.scroll_page_up(animate=False)
-
-    def action_first(self) -> None:
-        self.scroll_home(animate=False)
-
-    def action_last(self) -> None:
-        self.scroll_end(animate=False)
-
-    def action_to_quote(self) -> None:
-        if not self.scroll_to_quote():
-            self.app.bell()
-
-    def action_follow(self) -> None:
-        entity = self.selected_entity
-        if entity is not None:
-            self.post_message(self.Followed(entity))
-
-    def action_close(self) -> None:
-        self.screen.dismiss(None)
-
-    def on_click(self, event) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        index = int(self.scroll_y) + offset.y
-        if not 0 <= index < len(self.lines):
-            return
-        for link, start, end in self.lines[index].spans:
-            column = self.lines[index].text[:start].cell_len
-            width = self.lines[index].text[start:end].cell_len
-            if column <= offset.x < column + width:
-                self._select(link)
-                if event.chain >= 2:
-                    self.action_follow()
-                return
+def _aligned(text: Text, rtl: bool, width: int) -> Text:
+    """A line in `width` cells and a margin cell each side, right-aligned if RTL."""
+    pad = " " * max(0, width - text.cell_len)
+    return Text.assemble(" ", pad, text, " ") if rtl else Text.assemble(" ", text, pad, " ")
 
 
 def _char_index_of_cells(drawn: str) -> list[int]:

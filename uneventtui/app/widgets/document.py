@@ -1,30 +1,36 @@
 """A scrollable document of labelled fields, wrapped text and selectable links.
 
 The detail pane (event and entity views) is one of these. A document is a list of
-`Block`s in logical text; `DocumentView` lays them out for its width through the text
-layer (shaping, bidi, right-alignment of Arabic) and draws them with the line API.
-Links (a person, an organisation, a place, an event) are selected with the arrows and
-followed with Enter, which posts `DocumentView.Followed`.
+`Block`s in logical text, and `RowList`s: many links (an entity's thousands of
+events) whose text is made only when needed. `DocumentView` lays the blocks out for
+its width through the text layer (shaping, bidi, right-alignment of Arabic). A short
+row list is laid out like link blocks, wrapped; a long one (over `WRAPPED_ROWS`) is a
+line a row, each cut with an ellipsis like the timeline's and made only when shown, so
+a list of any length costs one screenful. Links (a person, an organisation, a place, an
+event) are selected with the arrows and followed with Enter, which posts
+`DocumentView.Followed`.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
 from uneventtui.app.bindings import bindings_for
 from uneventtui.app.display import Display, fit
+from uneventtui.app.widgets.linkview import Drawn, Flow, LinkView, Piece, Rows, Stack
 
 Target = tuple[str, str]  # ("event" | "entity", id)
 
 LABEL_WIDTH = 14
+WRAPPED_ROWS = 100  # a longer RowList is drawn a row a line, each cut to fit, when shown
 MARKER = "▶ "
 MARKER_RTL = " ◀"
 
@@ -45,14 +51,54 @@ class Block:
 
 
 @dataclass(frozen=True)
-class DrawnLine:
-    text: Text
-    link: int  # index of the link this line belongs to, or -1
-    marker: int = -1  # on a link's first line: where its selection marker goes
+class RowList:
+    """`count` one-line links, made only when shown: `text(i)` is the i-th row (logical
+    text), `target(i)` where it leads (without making its text)."""
+
+    count: int
+    text: Callable[[int], str]
+    target: Callable[[int], Target]
 
 
-class DocumentView(ScrollView, can_focus=True):
-    """A line-API view of a `Block` list with a link cursor."""
+Content = Block | RowList
+
+
+class Targets(Sequence):
+    """Where each link of a document leads, in order; a row's target made on demand."""
+
+    def __init__(self, blocks: Sequence[Content]) -> None:
+        self._firsts: list[int] = []
+        self._parts: list[Content] = []
+        count = 0
+        for block in blocks:
+            size = block.count if isinstance(block, RowList) else int(_is_link(block))
+            if size:
+                self._firsts.append(count)
+                self._parts.append(block)
+                count += size
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        k = bisect_right(self._firsts, index) - 1
+        part = self._parts[k]
+        return part.target(index - self._firsts[k]) if isinstance(part, RowList) else part.target
+
+
+def _is_link(block: Block) -> bool:
+    return block.kind == "link" and block.target is not None
+
+
+class DocumentView(LinkView):
+    """A line-API view of a document with a link cursor."""
 
     BINDINGS = bindings_for("detail")
 
@@ -70,6 +116,9 @@ class DocumentView(ScrollView, can_focus=True):
     DocumentView { scrollbar-size-horizontal: 0; scrollbar-size-vertical: 1; }
     """
 
+    CURSOR = "document--cursor"
+    MARKERS = (MARKER, MARKER_RTL)
+
     class Followed(Message):
         """Enter on a link."""
 
@@ -78,51 +127,85 @@ class DocumentView(ScrollView, can_focus=True):
             self.target = target
 
     def __init__(self, display: Display, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.ui = display
-        self.blocks: list[Block] = []
-        self.lines: list[DrawnLine] = []
-        self.link_lines: list[tuple[int, int]] = []  # first and last line of each link
-        self.targets: list[Target] = []
-        self.link = -1  # the selected link, -1 for none
-        self._laid_out_width = -1
-        self._marker_at = -1
+        super().__init__(display, id=id)
+        self.blocks: list[Content] = []
+        self.targets: Sequence[Target] = Targets([])
+        self._marker_at = -1  # set by _draw_block: where a link line's marker goes
 
     # -- content -----------------------------------------------------------------
 
-    def set_blocks(self, blocks: list[Block], *, link: int = -1, scroll_y: int = 0) -> None:
+    def set_blocks(self, blocks: list[Content], *, link: int = -1, scroll_y: int = 0) -> None:
         """Show a new document, optionally with a link selected and a scroll position."""
         self.blocks = blocks
-        self.targets = [b.target for b in blocks if b.kind == "link" and b.target]
-        self.link = link if 0 <= link < len(self.targets) else -1
-        self._laid_out_width = -1
-        self._layout()
+        self.targets = Targets(blocks)
+        self.link = -1
+        self.content_changed()
+        _ = self.stack  # the new virtual size bounds the scroll
         self.scroll_to(y=scroll_y, animate=False, immediate=True)
-        if self.link >= 0:
-            self._scroll_to_link()
-        self.refresh()
+        self.select_link(link)
 
     @property
     def selected_target(self) -> Target | None:
-        return self.targets[self.link] if self.link >= 0 else None
+        return self.targets[self.link] if 0 <= self.link < len(self.targets) else None
 
-    def _layout(self) -> None:
-        width = self.scrollable_content_region.width or self.size.width or 80
-        if width == self._laid_out_width:
-            return
-        self._laid_out_width = width
-        lines: list[DrawnLine] = []
-        self.link_lines = []
+    def follow(self, link: int) -> None:
+        self.post_message(self.Followed(self.targets[link]))
+
+    # -- keys --------------------------------------------------------------------
+
+    def on_focus(self) -> None:
+        if self.link < 0 and self.stack.links:
+            link = self.visible_link()
+            self.select_link(link if link >= 0 else self.stack.link_from(int(self.scroll_y)) or 0)
+        self.refresh()
+
+    def action_link_next(self) -> None:
+        self.step_link(+1)
+
+    def action_link_prev(self) -> None:
+        self.step_link(-1)
+
+    def action_first(self) -> None:
+        self.scroll_lines(-self.stack.height)
+        self.select_link(0)
+
+    def action_last(self) -> None:
+        self.scroll_lines(self.stack.height)
+        self.select_link(self.stack.links - 1)
+
+    # -- layout ------------------------------------------------------------------
+
+    def build(self, width: int) -> Stack:
+        pieces: list[Piece] = []
         for block in self.blocks:
-            link = len(self.link_lines) if block.kind == "link" and block.target else -1
-            first = len(lines)
-            self._marker_at = -1
-            lines.extend(DrawnLine(text, link) for text in self._draw_block(block, width))
-            if link >= 0:
-                lines[first] = DrawnLine(lines[first].text, link, self._marker_at)
-                self.link_lines.append((first, len(lines) - 1))
-        self.lines = lines
-        self.virtual_size = Size(width, len(lines))
+            if isinstance(block, RowList) and block.count > WRAPPED_ROWS:
+                pieces.append(Rows(block.count, partial(self._draw_row, block, width)))
+            elif isinstance(block, RowList):  # a short list: wrapped, every word shown
+                for i in range(block.count):
+                    link = Block("link", block.text(i), target=block.target(i))
+                    pieces.append(self._block_piece(link, width))
+            else:
+                pieces.append(self._block_piece(block, width))
+        return Stack(pieces)
+
+    def _block_piece(self, block: Block, width: int) -> Flow:
+        self._marker_at = -1
+        texts = self._draw_block(block, width)
+        if not _is_link(block):
+            return Flow.drawn([Drawn(text) for text in texts])
+        lines = [Drawn(text, ((0, 0, len(text.plain)),)) for text in texts]
+        lines[0] = Drawn(lines[0].text, lines[0].links, self._marker_at)
+        return Flow.drawn(lines)
+
+    def _draw_row(self, rows: RowList, width: int, index: int) -> Drawn:
+        """One row of a `RowList`: a link on one line, cut to fit."""
+        ui = self.ui
+        text = rows.text(index)
+        value = fit(ui.line(text), max(1, width - 2), ui.is_rtl(text) or ui.mirrored)
+        value.stylize(self._style("link"))
+        line = Text.assemble(value, "  ") if ui.mirrored else Text.assemble("  ", value)
+        marker = len(value.plain) if ui.mirrored else 0
+        return Drawn(line, ((0, 0, len(line.plain)),), marker)
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"document--{name}")
@@ -179,123 +262,3 @@ class DocumentView(ScrollView, can_focus=True):
                     self._marker_at = len(value.plain) if mirrored else len(label.plain)
             return out
         return self._wrapped(block.text, width)
-
-    # -- drawing -----------------------------------------------------------------
-
-    def render_line(self, y: int) -> Strip:
-        self._layout()
-        width = self.scrollable_content_region.width
-        index = int(self.scroll_y) + y
-        base_style = self.rich_style
-        if index >= len(self.lines):
-            return Strip.blank(width, base_style)
-        drawn = self.lines[index]
-        text = drawn.text
-        if drawn.link >= 0 and drawn.link == self.link:
-            text = text.copy()
-            if drawn.marker >= 0:
-                marker = MARKER_RTL if self.ui.mirrored else MARKER
-                at = drawn.marker
-                text = Text.assemble(text[:at], marker, text[at + 2 :])
-            text.stylize(self._style("cursor"))
-            if not self.has_focus:
-                text.stylize(Style(reverse=False, underline=True))
-        segments = list(text.render(self.app.console))
-        strip = Strip(segments).apply_style(base_style)
-        return strip.adjust_cell_length(width, base_style)
-
-    def on_resize(self) -> None:
-        self._layout()
-        self.refresh()
-
-    def on_focus(self) -> None:
-        if self.link < 0 and self.targets:
-            self._select_visible_link()
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
-    # -- movement ----------------------------------------------------------------
-
-    def _select_visible_link(self) -> None:
-        top = int(self.scroll_y)
-        for i, (first, _last) in enumerate(self.link_lines):
-            if first >= top:
-                self.link = i
-                break
-        else:
-            self.link = 0 if self.link_lines else -1
-        self._scroll_to_link()
-
-    def _scroll_to_link(self) -> None:
-        if 0 <= self.link < len(self.link_lines):
-            first, last = self.link_lines[self.link]
-            region = Region(0, first, 1, last - first + 1)
-            self.scroll_to_region(region, animate=False, immediate=True)
-
-    def _step_link(self, step: int) -> None:
-        self._layout()
-        if not self.link_lines:
-            self.scroll_to(y=self.scroll_y + step, animate=False, immediate=True)
-            return
-        target = self.link + step if self.link >= 0 else (0 if step > 0 else len(self.targets) - 1)
-        if 0 <= target < len(self.link_lines):
-            # Far below the screen: scroll a page towards it rather than jumping past text.
-            height = self.scrollable_content_region.height
-            first = self.link_lines[target][0]
-            top = int(self.scroll_y)
-            if step > 0 and first > top + height + height // 2:
-                self.scroll_to(y=top + height - 1, animate=False, immediate=True)
-                return
-            if step < 0 and self.link_lines[target][1] < top - height // 2:
-                self.scroll_to(y=top - height + 1, animate=False, immediate=True)
-                return
-            self.link = target
-            self._scroll_to_link()
-        else:
-            self.scroll_to(y=self.scroll_y + step, animate=False, immediate=True)
-        self.refresh()
-
-    def action_link_next(self) -> None:
-        self._step_link(+1)
-
-    def action_link_prev(self) -> None:
-        self._step_link(-1)
-
-    def action_page_down(self) -> None:
-        self.scroll_page_down(animate=False)
-
-    def action_page_up(self) -> None:
-        self.scroll_page_up(animate=False)
-
-    def action_first(self) -> None:
-        self.scroll_home(animate=False)
-        if self.targets:
-            self.link = 0
-            self._scroll_to_link()
-        self.refresh()
-
-    def action_last(self) -> None:
-        self.scroll_end(animate=False)
-        if self.targets:
-            self.link = len(self.targets) - 1
-            self._scroll_to_link()
-        self.refresh()
-
-    def action_follow(self) -> None:
-        target = self.selected_target
-        if target is not None:
-            self.post_message(self.Followed(target))
-
-    def on_click(self, event) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        index = int(self.scroll_y) + offset.y
-        if 0 <= index < len(self.lines) and self.lines[index].link >= 0:
-            self.focus()
-            self.link = self.lines[index].link
-            self.refresh()
-            if event.chain >= 2:
-                self.action_follow()
