@@ -134,6 +134,21 @@ TABLE: tuple[Key, ...] = (
     Key("reader.first", "g,home", "first", "Top", "البداية"),
     Key("reader.last", "G,end", "last", "Bottom", "النهاية"),
     Key("reader.quote", "n", "to_quote", "Back to the quote", "العودة إلى الاقتباس"),
+    Key(
+        "reader.next_source",
+        "right_square_bracket",
+        "screen.next_source",
+        "Next source of the event",
+        "المصدر التالي للحدث",
+        show=True,
+    ),
+    Key(
+        "reader.prev_source",
+        "left_square_bracket",
+        "screen.prev_source",
+        "Previous source of the event",
+        "المصدر السابق للحدث",
+    ),
     Key("reader.open", "enter", "follow", "Open the selected name", "فتح الاسم المحدد", show=True),
     Key("reader.close", "escape,backspace,q", "close", "Close the reader", "إغلاق القارئ", True),
     # Search bar (uneventtui/app/search_panel.py)

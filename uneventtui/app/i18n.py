@@ -39,6 +39,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_source": ("This event has no seed article.", "لا مقال مصدرًا لهذا الحدث."),
     "missing_seed": ("The seed article is missing.", "المقال المصدر مفقود."),
     "external": ("External source", "مصدر خارجي"),
+    "source_of": ("Source {n} of {total}", "المصدر {n} من {total}"),
+    # none in Arabic: in a right-to-left line the bidi algorithm mirrors "]" into "["
+    "source_keys": ("] next, [ previous", ""),
     "quote_not_found": (
         "The quote was not found verbatim in the article.",
         "لم يُعثر على الاقتباس حرفيًا في المقال.",

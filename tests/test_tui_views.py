@@ -1,0 +1,263 @@
+"""The link-cursor views (detail pane, entity view, source reader) on their shared base:
+link navigation, lazy drawing of a huge entity view, and the reader's sources."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from test_tui_app import current, focus_detail, make_app, started
+from test_tui_reader import open_reader
+
+from uneventtui import cache, load, synthetic
+from uneventtui.app.app import UneventApp
+from uneventtui.app.display import Display
+from uneventtui.app.screens.main import MainScreen
+from uneventtui.app.screens.reader import ReaderScreen
+from uneventtui.app.widgets.article import ArticleView
+from uneventtui.app.widgets.detail import DetailPane
+from uneventtui.app.widgets.timeline import TimelineView
+from uneventtui.text import visual
+
+
+def screen_lines(view) -> list[str]:
+    return [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
+
+
+# -- the reader: every source of an event -------------------------------------------
+
+DOHA = "2025-11-wssd2-doha"  # 4 external sources, then seed-002 and seed-000 quotes
+ASTANA = "2024-07-22-un-oic-16th-meeting-astana"  # three quotes of seed-004, one external
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load()
+
+
+async def open_sources(pilot, event_id: str) -> ReaderScreen:
+    await open_reader(pilot, event_id)
+    return pilot.app.screen
+
+
+def highlighted(article: ArticleView) -> str:
+    """The quote-highlighted (bold) characters on screen, spaces and bars removed."""
+    out = []
+    for y in range(article.scrollable_content_region.height):
+        for segment in article.render_line(y):
+            if segment.style and segment.style.bold and segment.text.strip("┃ "):
+                out.append(segment.text)
+    return "".join(out).replace(" ", "").replace("┃", "")
+
+
+def on_screen(article: ArticleView, quote: str) -> bool:
+    """Is (the beginning of) the quote's highlighted text on screen?"""
+    words = quote.split()[:3]
+    return visual(" ".join(words)).replace(" ", "") in highlighted(article) or any(
+        visual(word).replace(" ", "") in highlighted(article) for word in words[:1]
+    )
+
+
+async def test_reader_steps_through_every_source_of_an_event(shipped):
+    event = shipped.event(DOHA)
+    refs = list(event.sources)
+    app = UneventApp(lambda: shipped, display=Display())
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = await open_sources(pilot, DOHA)
+        article = reader.query_one(ArticleView)
+        first_seed = next(i for i, r in enumerate(refs) if r.source.startswith("seed"))
+        assert reader.index == first_seed  # opens on the first seed quote
+        text = "\n".join(screen_lines(article))
+        assert f"Source {first_seed + 1} of {len(refs)}" in "\n".join(
+            line.text.plain for line in article.all_lines()[:4]
+        )
+        assert f"({first_seed + 1}/{len(refs)})" in reader.sub_title
+        assert on_screen(article, refs[first_seed].quote)
+        seen = {reader.ref.source}
+        for step in range(1, len(refs) + 1):  # ] goes round every source, back to the first
+            await pilot.press("right_square_bracket")
+            index = (first_seed + step) % len(refs)
+            ref = refs[index]
+            assert reader.index == index and reader.ref is ref
+            assert f"({index + 1}/{len(refs)})" in reader.sub_title
+            header = "\n".join(line.text.plain for line in article.all_lines()[:6])
+            assert f"Source {index + 1} of {len(refs)}" in header
+            source = shipped.sources[ref.source]
+            if source.kind == "seed":
+                assert on_screen(article, ref.quote), ref.source
+            else:  # external: its URL or document symbol
+                assert (ref.url or source.reference) in "\n".join(screen_lines(article))
+            seen.add(ref.source)
+        assert seen == {r.source for r in refs}
+        assert reader.index == first_seed
+        await pilot.press("left_square_bracket")
+        assert reader.index == first_seed - 1
+        text = "\n".join(screen_lines(article))
+        assert "External source" in text
+
+
+async def test_reader_moves_between_quotes_of_the_same_article(shipped):
+    event = shipped.event(ASTANA)
+    quotes = [r.quote for r in event.sources if r.source == "seed-004"]
+    assert len(quotes) == 3
+    app = UneventApp(lambda: shipped, display=Display())
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await open_sources(pilot, ASTANA)
+        article = reader.query_one(ArticleView)
+        lines = []
+        for quote in quotes:
+            assert reader.ref.quote == quote and reader.quote_found
+            assert on_screen(article, quote)
+            assert article.scroll_y <= article.quote_line < article.scroll_y + 28
+            lines.append(article.quote_line)
+            await pilot.press("right_square_bracket")
+        assert len(set(lines)) == 3  # each quote highlighted where it is
+        assert not article.link_entities  # the external source: no article, no names
+        # round to the article again: Tab still follows its names
+        await pilot.press("right_square_bracket", "home", "tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.query_one(DetailPane).target[0] == "entity"
+
+
+async def test_one_source_only_rings_the_bell():
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        bells = []
+        app.bell = lambda: bells.append(1)
+        reader = await open_sources(pilot, "2024-res-78-261")
+        await pilot.press("right_square_bracket", "left_square_bracket")
+        assert reader.index == 0 and len(bells) == 2
+        assert "A/RES/78/261" in "\n".join(screen_lines(reader.query_one(ArticleView)))
+
+
+async def test_source_keys_are_in_the_footer_and_the_palette():
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        reader = await open_sources(pilot, "2024-geneva-visit")
+        active = {b.binding.id: b.binding for b in reader.active_bindings.values()}
+        assert active["reader.next_source"].show
+        assert "reader.prev_source" in active
+        commands = {c.help for c in app.get_system_commands(reader)}
+        assert any("reader.next_source" in help for help in commands)
+
+
+# -- link navigation on the shared base -----------------------------------------------
+
+
+async def test_reader_tab_wraps_round_and_starts_from_the_screen():
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        article = await open_reader(pilot, "2024-geneva-visit")
+        count = len(article.link_entities)
+        assert count >= 3
+        await pilot.press("home", "shift+tab")  # from nothing selected: the last on screen
+        last = article.link
+        assert article.is_visible(last)
+        await pilot.press("tab")
+        assert article.link == (last + 1) % count
+        article.select_link(count - 1)
+        await pilot.press("tab")  # past the last name: the first
+        assert article.link == 0
+        await pilot.press("shift+tab")
+        assert article.link == count - 1
+        # scrolled away from the selection, Tab starts from what is on screen
+        await pilot.press("home")
+        await pilot.press("tab")
+        assert article.is_visible(article.link)
+
+
+async def test_detail_links_survive_scrolling_and_clicks():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        detail = await focus_detail(pilot, "2024-geneva-visit")
+        targets = list(detail.targets)
+        assert targets[:2] == [("entity", "geneva"), ("entity", "omar-hilale")]
+        assert detail.selected_target == targets[0]
+        # the summary between the place and the people is read on the way down
+        presses = 0
+        while detail.link != 1 and presses < 10:
+            await pilot.press("down")
+            presses += 1
+            assert detail.link in (0, 1) or not detail.is_visible(0)
+        assert detail.selected_target == targets[1] and detail.is_visible(1)
+        assert 1 < presses < 10 and detail.scroll_y > 0
+        await pilot.press("down", "up")
+        assert detail.selected_target == targets[1]
+        await pilot.press("pagedown")  # the selection stays on screen
+        assert detail.is_visible(detail.link)
+        await pilot.press("G", "pageup")
+        assert detail.is_visible(detail.link)
+        # a click on a link line selects it; a double click follows it
+        link = detail.visible_link()
+        assert link >= 0
+        detail.select_link(-1)
+        first, _last = detail.stack.link_lines(link)
+        row = first - int(detail.scroll_y) + 1  # + the border
+        await pilot.click(DetailPane, offset=(6, row))
+        assert detail.link == link
+        await pilot.click(DetailPane, offset=(6, row), times=2)
+        await pilot.pause()
+        assert detail.target == targets[link]
+
+
+async def test_strips_follow_the_theme_and_the_width():
+    app = make_app()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await started(pilot)
+        detail = app.screen.query_one(DetailPane)
+        before = detail.render_line(0)
+        app.theme = "textual-light"
+        await pilot.pause()
+        after = detail.render_line(0)
+        assert before.text == after.text
+        assert [s.style for s in before] != [s.style for s in after]
+        await pilot.resize_terminal(100, 45)
+        await pilot.pause()
+        width = detail.scrollable_content_region.width
+        assert all(line.text.cell_len <= width for line in detail.all_lines())
+
+
+# -- a huge entity view ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def big():
+    """20,000 synthetic events read back packed, as from the cache: an event is
+    unpickled (a block at a time) only when something reads it."""
+    timeline = synthetic.generate_timeline(20_000, 3_000, seed=3)
+    return pickle.loads(pickle.dumps(cache.pack(timeline)))
+
+
+async def test_entity_with_thousands_of_events(big):
+    by_entity = {e: big.event_count(e) for e in ("person-0", "person-1", "person-2")}
+    busiest = max(by_entity, key=by_entity.get)
+    positions = big.event_positions_of(busiest)
+    assert len(positions) > 1500
+    first, last = big.events[positions[0]], big.events[positions[-1]]
+    app = UneventApp(lambda: big, display=Display())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        loaded = big.events.loaded_blocks()
+        app.screen.navigate(("entity", busiest))
+        await pilot.pause()
+        detail = app.screen.query_one(DetailPane)
+        assert app.focused is detail and detail.target == ("entity", busiest)
+        # opening read only the events on screen, not the thousands below
+        assert big.events.loaded_blocks() - loaded <= 3
+        text = "\n".join(screen_lines(detail))
+        assert f"Events ({len(positions)})" in text
+        assert first.title_en[:20] in text
+        assert detail.selected_target == ("event", first.id)  # the first link on screen
+        await pilot.press("down")
+        assert detail.selected_target == ("event", big.event_column("id")[positions[1]])
+        await pilot.press("end")
+        assert detail.selected_target == ("event", last.id)
+        assert detail.scroll_y == detail.max_scroll_y
+        assert last.title_en[:20] in "\n".join(screen_lines(detail))
+        await pilot.press("pageup")
+        assert detail.is_visible(detail.link) and detail.link < len(detail.targets) - 1
+        await pilot.press("end", "enter")
+        assert current(app) == last.id
+        assert app.focused is app.screen.query_one(TimelineView)
+        assert big.events.loaded_blocks() - loaded <= 8
