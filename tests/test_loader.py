@@ -525,3 +525,17 @@ def test_problem_lines_never_carry_control_characters(tmp_path):
     for problem in problems:
         assert "\x1b" not in str(problem)
         assert "\\x1b" in str(problem) or problem.field != "ti\x1b[2Jtle"
+
+
+def test_track_short_names_fall_back_to_the_full_name(tmp_path):
+    data = copy_mini(tmp_path)
+    edit(
+        data,
+        "vocabulary.toml",
+        'name_en = "Summit process"',
+        'name_en = "Summit process"\nshort_en = "Summit"',
+    )
+    timeline = load_timeline(data)
+    summit = timeline.tracks["summit"]
+    assert summit.short("en") == "Summit"
+    assert summit.short("ar") == summit.name_ar  # no short_ar given: the name

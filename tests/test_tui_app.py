@@ -510,3 +510,27 @@ async def test_no_color_keeps_the_selection_visible(monkeypatch):
         strip = view.render_line(view.cursor_row - int(view.scroll_y))
         assert strip.text.startswith("▶")
         assert any(seg.style and seg.style.reverse for seg in strip)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+async def test_timeline_rows_use_the_tracks_short_names(lang):
+    """A long track name would eat the title's room: rows show its short form."""
+    import dataclasses
+
+    def with_short_names():
+        timeline = make_timeline()
+        summit = timeline.tracks["summit"]
+        timeline.tracks["summit"] = dataclasses.replace(
+            summit,
+            name_ar="مسار القمة العالمية للتنمية الاجتماعية",
+            name_en="World Summit for Social Development process",
+            short_ar="قمة اجتماعية",
+            short_en="Social summit",
+        )
+        return timeline
+
+    app = make_app(lang=lang, loader=with_short_names)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await started(pilot)
+        short = "Social summit" if lang == "en" else visual("قمة اجتماعية")
+        assert sum(short in row for row in timeline_rows(app)) >= 2

@@ -166,7 +166,10 @@ class _Spec:
     required: tuple[str, ...]
 
 
-_LABEL = _Spec({"id": "id", "name_ar": "line", "name_en": "line"}, ("id", "name_ar", "name_en"))
+_LABEL = _Spec(
+    {"id": "id", "name_ar": "line", "name_en": "line", "short_ar": "line", "short_en": "line"},
+    ("id", "name_ar", "name_en"),
+)
 SPECS: dict[str, _Spec] = {
     "dataset": _Spec({"title_ar": "line", "title_en": "line", "seeds": "line"}, ()),
     "track": _LABEL,
@@ -850,7 +853,13 @@ class _Checker:
     def timeline(self) -> Timeline:
         def labels(table: str) -> dict[str, Label]:
             return {
-                e.id: Label(e.id, e.values["name_ar"], e.values["name_en"])
+                e.id: Label(
+                    e.id,
+                    e.values["name_ar"],
+                    e.values["name_en"],
+                    e.values.get("short_ar", ""),
+                    e.values.get("short_en", ""),
+                )
                 for e in self.entries[table]
                 if e.id
             }

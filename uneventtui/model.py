@@ -237,6 +237,15 @@ class Label:
     id: str
     name_ar: str
     name_en: str
+    # A short form for narrow columns (the timeline's rows); the name when not given.
+    short_ar: str = ""
+    short_en: str = ""
+
+    def short(self, lang: str) -> str:
+        """The short form in `lang` ("ar" or "en"), falling back to the full name."""
+        if lang == "ar":
+            return self.short_ar or self.name_ar
+        return self.short_en or self.name_en
 
 
 _EVENT_COLUMNS = {

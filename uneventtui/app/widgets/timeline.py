@@ -176,7 +176,7 @@ class TimelineView(ScrollView, can_focus=True):
         date_w = max((cell_len(d) for d in dates), default=4)
         kind_w = max((cell_len(self._label("kind", k)) for k in timeline.event_kinds), default=4)
         track_w = max((cell_len(self._label("track", t)) for t in timeline.tracks), default=4)
-        return min(date_w, 24), min(kind_w, 14), min(track_w, 14)
+        return min(date_w, 24), min(kind_w, 14), min(track_w, 16)
 
     def _label(self, table: str, key: str) -> str:
         """A kind's or track's name in the interface language, shaped (memoised)."""
@@ -187,7 +187,7 @@ class TimelineView(ScrollView, can_focus=True):
                 (timeline.event_kinds if table == "kind" else timeline.tracks) if timeline else {}
             )
             label = labels.get(key)
-            name = (label.name_ar if self.ui.lang == "ar" else label.name_en) if label else key
+            name = label.short(self.ui.lang) if label else key
             cached = self._labels[(table, key)] = self.ui.line(name or key)
         return cached
 
