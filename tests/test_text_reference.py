@@ -22,7 +22,7 @@ from bidi import get_display
 from uneventtui import cli
 from uneventtui.text import _generate_tables as tables
 from uneventtui.text import uba, visual
-from uneventtui.text.shaping import shape
+from uneventtui.text.shaping import is_haraka, shape
 
 
 @pytest.fixture(autouse=True)
@@ -336,6 +336,66 @@ def test_shipped_unicode_tables_match_the_unicode_data():
     module = importlib.import_module("uneventtui.text._unicode_tables")
     assert tables.read_mirrors(UNICODE) == module.MIRRORS
     assert tables.read_brackets(UNICODE) == module.BRACKETS
+
+
+def test_shipped_arabic_forms_match_arabic_reshaper():
+    module = importlib.import_module("uneventtui.text._arabic_forms")
+    forms, harakat = tables.read_arabic_forms()
+    assert forms == module.FORMS
+    assert harakat == module.HARAKAT
+
+
+def _arabic_reshaper(harakat: bool):
+    """arabic-reshaper configured as the text layer shapes: lam-alef ligatures only,
+    harakat kept in place (or dropped), tatweel kept."""
+    from arabic_reshaper import ArabicReshaper
+    from arabic_reshaper.ligatures import LIGATURES
+
+    lam_alef = {
+        "ARABIC LIGATURE LAM WITH ALEF",
+        "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA ABOVE",
+        "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA BELOW",
+        "ARABIC LIGATURE LAM WITH ALEF WITH MADDA ABOVE",
+    }
+    config = {name: name in lam_alef for name, _ in LIGATURES}
+    config.update(
+        support_ligatures=True,
+        delete_harakat=not harakat,
+        shift_harakat_position=False,
+        delete_tatweel=False,
+        support_zwj=True,
+        use_unshaped_instead_of_isolated=False,
+    )
+    return ArabicReshaper(configuration=config)
+
+
+_SHAPING_ALPHABET = (
+    "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيپچژکگیـ  ab1٢.،(\u064b\u064e\u0651\u0652\u0670\u0300\u200c"
+)
+
+
+@pytest.mark.parametrize("harakat", [True, False])
+def test_shaping_is_arabic_reshapers(harakat):
+    """Our one-pass shaper gives exactly arabic-reshaper's forms and ligatures (ZWJ
+    aside, see test_zwj_joins_as_fribidi_joins), on the seeds and generated text,
+    and its index points each logical character at the character that shows it."""
+    reshaper = _arabic_reshaper(harakat)
+    rng = random.Random(5)
+    lines = seed_lines() + MIXED
+    lines += [
+        "".join(rng.choice(_SHAPING_ALPHABET) for _ in range(rng.randint(1, 16)))
+        for _ in range(5000)
+    ]
+    for line in lines:
+        shaped, index = shape(line, harakat)
+        assert shaped == reshaper.reshape(line).replace("\ufe80", "\u0621"), line
+        assert len(index) == len(line)
+        for i, char in enumerate(line):
+            if index[i] < 0:
+                assert not harakat and is_haraka(char), line
+            else:
+                decomposed = unicodedata.normalize("NFKC", shaped[index[i]])
+                assert char in decomposed or char == shaped[index[i]], (line, i)
 
 
 def test_mirror_table_agrees_with_the_bidi_mirrored_property():
