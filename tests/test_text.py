@@ -346,3 +346,23 @@ def test_cursor_map_counts_cells_as_rich_does(text, mode):
     assert all(-1 <= c <= width for c in cells)
     visible = [c for c, char in zip(cells, text, strict=False) if cell_len(char) > 0]
     assert max(visible) < width
+
+
+def test_every_right_to_left_character_is_in_the_fast_path_blocks():
+    """Lines with no character in layout.RTL_BLOCKS skip the bidi algorithm at
+    level 0: every code point that could change their order must be in it."""
+    import unicodedata
+
+    from uneventtui.text import uba
+
+    module = importlib.import_module("uneventtui.text.layout")
+    lifting = {"R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
+    missing = [
+        hex(code)
+        for code in range(0x110000)
+        if not 0xD800 <= code <= 0xDFFF
+        and uba.bidi_class(chr(code)) in lifting
+        and not module.RTL_BLOCKS.match(chr(code))
+    ]
+    assert not missing
+    assert unicodedata.bidirectional("\u05d0") == "R" and module.RTL_BLOCKS.match("\u05d0")

@@ -22,7 +22,7 @@ from bidi import get_display
 from uneventtui import cli
 from uneventtui.text import _generate_tables as tables
 from uneventtui.text import uba, visual
-from uneventtui.text.shaping import is_haraka, shape
+from uneventtui.text.shaping import is_haraka, shape, shape_text
 
 
 @pytest.fixture(autouse=True)
@@ -389,6 +389,7 @@ def test_shaping_is_arabic_reshapers(harakat):
     for line in lines:
         shaped, index = shape(line, harakat)
         assert shaped == reshaper.reshape(line).replace("\ufe80", "\u0621"), line
+        assert shape_text(line, harakat) == shaped
         assert len(index) == len(line)
         for i, char in enumerate(line):
             if index[i] < 0:

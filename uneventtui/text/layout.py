@@ -22,18 +22,27 @@ two differ only for a bracket pair or a number split across two lines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from rich.cells import cell_len, get_character_cell_size, split_graphemes
 
 from uneventtui.text import uba
 from uneventtui.text._unicode_tables import MIRRORS
 from uneventtui.text.sanitize import sanitize, sanitize_with_offsets
-from uneventtui.text.shaping import shape
+from uneventtui.text.shaping import shape, shape_text
 
 MODES = ("shaped", "terminal")
 _MIRROR = {chr(a): chr(b) for a, b in MIRRORS.items()}
+_MIRROR_TABLE = dict(MIRRORS)  # for str.translate
+# Every character that can lift a line off level 0 (Bidi_Class R, AL, AN, RLM and
+# the explicit controls, assigned or not) lies in these blocks; tests check it.
+RTL_BLOCKS = re.compile(
+    "[\u0590-\u08ff\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufeff"
+    "\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
 _NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f")
 
 
@@ -78,14 +87,45 @@ def is_rtl(text: str) -> bool:
 def _reorder(shaped: str, level: int) -> tuple[str, list[int], list[int]]:
     """Visual string of one shaped line, its order (visual position -> shaped
     index) and the resolved levels (rules up to L4)."""
-    if level == 0 and shaped.isascii():
-        # No right-to-left or Arabic-number character: everything stays at level 0.
-        return shaped, list(range(len(shaped))), [0] * len(shaped)
+    n = len(shaped)
+    fast = _one_direction(shaped, level)
+    if fast is not None:
+        if level == 0:
+            return fast, list(range(n)), [0] * n
+        levels = [level] * n
+        if fast:  # no marks: plain reversal
+            return fast, list(range(n - 1, -1, -1)), levels
+        order = uba.visual_order(levels, uba.marks_after_base(shaped, levels))
+        return "".join(shaped[i] for i in order).translate(_MIRROR_TABLE), order, levels
     para, levels = uba.resolve_levels(shaped, level)
     levels = uba.line_levels(shaped, levels, para)
     order = uba.visual_order(levels, uba.marks_after_base(shaped, levels))
-    text = "".join(_MIRROR.get(shaped[i], shaped[i]) if levels[i] % 2 else shaped[i] for i in order)
+    mirror = _MIRROR.get
+    text = "".join(mirror(shaped[i], shaped[i]) if levels[i] % 2 else shaped[i] for i in order)
     return text, order, levels
+
+
+def _one_direction(shaped: str, level: int) -> str | None:
+    """The visual string when every character of the line resolves to `level`
+    (a line in one script, or Arabic with no digit), found without running the
+    bidi algorithm: "" for a right-to-left line with marks (rule L3 needed);
+    None when the line needs the full algorithm."""
+    if level == 0 and not RTL_BLOCKS.search(shaped):
+        return shaped  # nothing could leave level 0: Latin, CJK...
+    kinds = uba.class_set(shaped)
+    if not uba.is_uniform(kinds, level):
+        return None
+    if level == 0:
+        return shaped
+    if "NSM" in kinds:
+        return ""
+    return shaped[::-1].translate(_MIRROR_TABLE)
+
+
+def _visual_text(shaped: str, level: int) -> str:
+    """`_reorder(shaped, level)[0]`, quicker."""
+    fast = _one_direction(shaped, level)
+    return fast if fast else _reorder(shaped, level)[0]
 
 
 def _line(logical: str, level: int, mode: str, harakat: bool) -> tuple[str, list[int], list[int]]:
@@ -109,7 +149,9 @@ def _one_line(text: str) -> str:
 @lru_cache(maxsize=8192)
 def _visual(text: str, base: str | None, mode: str, harakat: bool) -> str:
     logical = _one_line(text)
-    return _line(logical, _level(logical, base), mode, harakat)[0]
+    if mode == "terminal":
+        return logical
+    return _visual_text(shape_text(logical, harakat), _level(logical, base))
 
 
 def visual(text: str, base: str | None = None, mode: str = "shaped", harakat: bool = True) -> str:
@@ -200,43 +242,43 @@ def visual_with_map(
     return drawn, list(cells)
 
 
-def _widths(paragraph: str, harakat: bool, mode: str) -> list[int]:
-    """Cells each logical character adds once shaped (0 for marks, alef of lam-alef...)."""
+@lru_cache(maxsize=1024)
+def _widths(paragraph: str, harakat: bool, mode: str) -> tuple[int, ...]:
+    """Cells each logical character adds once shaped (0 for marks, alef of lam-alef...).
+    Remembered: the same paragraph is wrapped again at each new width."""
     if mode == "terminal":
-        return [get_character_cell_size(c) for c in paragraph]
+        return tuple(map(get_character_cell_size, paragraph))
     shaped, index = shape(paragraph, harakat)
+    cells = list(map(get_character_cell_size, shaped))
     widths = []
-    seen = set()
+    last = -1  # shaped positions only grow, but for the alef of a lam-alef
     for j in index:
-        if j < 0 or j in seen:
-            widths.append(0)
+        if j > last:
+            widths.append(cells[j])
+            last = j
         else:
-            seen.add(j)
-            widths.append(get_character_cell_size(shaped[j]))
-    return widths
+            widths.append(0)
+    return tuple(widths)
 
 
 def _is_break(char: str) -> bool:
     return char.isspace() and char not in _NO_BREAK_SPACES
 
 
+# A run of breaking white space, then a run of anything else (no-break spaces included).
+_TOKEN = re.compile("([^\\S\u00a0\u2007\u202f]*)([\\S\u00a0\u2007\u202f]*)")
+
+
 def _tokens(paragraph: str) -> list[tuple[int, int, int]]:
     """(space start, word start, word end) of each run of spaces + following word."""
-    tokens = []
-    n = len(paragraph)
-    i = 0
-    while i < n:
-        space_start = i
-        while i < n and _is_break(paragraph[i]):
-            i += 1
-        word_start = i
-        while i < n and not _is_break(paragraph[i]):
-            i += 1
-        tokens.append((space_start, word_start, i))
-    return tokens
+    return [
+        (match.start(), match.end(1), match.end())
+        for match in _TOKEN.finditer(paragraph)
+        if match.end() > match.start()
+    ]
 
 
-def _wrap(paragraph: str, widths: list[int], width: int) -> list[tuple[int, int]]:
+def _wrap(paragraph: str, widths: tuple[int, ...], width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of one paragraph: (start, end) of each line.
 
     The spaces where a line is broken, and trailing spaces that do not fit,
@@ -244,12 +286,13 @@ def _wrap(paragraph: str, widths: list[int], width: int) -> list[tuple[int, int]
     between a letter and its marks (zero-width characters stay with the
     character before them).
     """
+    total = list(accumulate(widths, initial=0))  # total[i]: cells of paragraph[:i]
     lines: list[tuple[int, int]] = []
     start: int | None = None  # the current line is [start, end)
     end = used = 0
     for space_start, word_start, word_end in _tokens(paragraph):
-        spaces = sum(widths[space_start:word_start])
-        word = sum(widths[word_start:word_end])
+        spaces = total[word_start] - total[space_start]
+        word = total[word_end] - total[word_start]
         if start is None:  # first token: leading spaces are content
             start = end = place = space_start
         elif used + spaces + word <= width:
@@ -261,13 +304,17 @@ def _wrap(paragraph: str, widths: list[int], width: int) -> list[tuple[int, int]
             lines.append((start, end))
             start = end = place = word_start
             used = 0
+        if used + total[word_end] - total[place] <= width:  # it fits
+            used += total[word_end] - total[place]
+            end = word_end
+            continue
         # Put [place, word_end) on the current line, cutting where it overflows.
         pos = place
         while pos < word_end:
             cluster_end = pos + 1
             while cluster_end < word_end and widths[cluster_end] == 0:
                 cluster_end += 1
-            cluster = sum(widths[pos:cluster_end])
+            cluster = total[cluster_end] - total[pos]
             if used + cluster > width and pos > start:
                 lines.append((start, pos))
                 start, used = pos, 0

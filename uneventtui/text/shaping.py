@@ -24,6 +24,7 @@ FriBidi. (arabic-reshaper's own ZWJ support misplaces ligatures around it.)
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from uneventtui.text._arabic_forms import FORMS, HARAKAT
@@ -48,6 +49,7 @@ _SHAPED_LETTERS = frozenset(FORMS)
 _JOINS_BEFORE = frozenset(c for c, f in FORMS.items() if f[FINAL] or f[MEDIAL])
 _JOINS_AFTER = frozenset(c for c, f in FORMS.items() if f[INITIAL] or f[MEDIAL])
 _JOINS_BOTH = frozenset(c for c, f in FORMS.items() if f[MEDIAL])
+_WORD = re.compile(f"[{re.escape(''.join(sorted(_SHAPED_LETTERS | _HARAKAT)))}]+")
 
 
 def is_haraka(char: str) -> bool:
@@ -67,9 +69,54 @@ def shape(text: str, harakat: bool = True) -> tuple[str, tuple[int, ...]]:
     `index[i]` is the position in `shaped` of the character that shows logical
     character `i` (a lam and its alef share their ligature's), or -1 where the
     character was consumed (ZWJ, or harakat when `harakat` is False).
+
+    Joining never crosses a character that shaping leaves alone (a space, a
+    digit, Latin...), so each run of letters and marks is shaped on its own,
+    and remembered: the same words come back in title after title.
     """
     if not needs_shaping(text) and (harakat or _HARAKAT.isdisjoint(text)):
         return text, tuple(range(len(text)))
+    pieces: list[str] = []
+    index: list[int] = []
+    done = 0  # logical characters handled
+    length = 0  # shaped characters so far
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        if start > done:  # a run shaping leaves as it is
+            pieces.append(text[done:start])
+            index.extend(range(length, length + start - done))
+            length += start - done
+        word, word_index = _shape_word(match.group(), harakat)
+        pieces.append(word)
+        index.extend([j + length if j >= 0 else -1 for j in word_index])
+        length += len(word)
+        done = end
+    if done < len(text):
+        pieces.append(text[done:])
+        index.extend(range(length, length + len(text) - done))
+    return "".join(pieces), tuple(index)
+
+
+def shape_text(text: str, harakat: bool = True) -> str:
+    """`shape(text, harakat)[0]`, without building the index."""
+    if not needs_shaping(text) and (harakat or _HARAKAT.isdisjoint(text)):
+        return text
+    if harakat:
+        return _WORD.sub(_shaped_word, text)
+    return _WORD.sub(_shaped_word_without_harakat, text)
+
+
+def _shaped_word(match: re.Match[str]) -> str:
+    return _shape_word(match.group(), True)[0]
+
+
+def _shaped_word_without_harakat(match: re.Match[str]) -> str:
+    return _shape_word(match.group(), False)[0]
+
+
+@lru_cache(maxsize=16384)
+def _shape_word(text: str, harakat: bool) -> tuple[str, tuple[int, ...]]:
+    """`shape` for one run of letters (ZWJ and tatweel included) and harakat."""
     # One slot per character other than harakat: its character, its form, and
     # the logical indices of the harakat that follow it (slot -1: before any).
     chars: list[str] = []

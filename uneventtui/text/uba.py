@@ -28,6 +28,11 @@ _ISOLATE_INITIATORS = frozenset(("LRI", "RLI", "FSI"))
 _EMBEDDINGS = frozenset(("LRE", "RLE", "LRO", "RLO"))
 REMOVED_BY_X9 = frozenset(("LRE", "RLE", "LRO", "RLO", "PDF", "BN"))
 _EXPLICIT = _EMBEDDINGS | _ISOLATE_INITIATORS | {"PDF", "PDI", "BN"}
+_ISOLATE_CHARS = frozenset("\u2066\u2067\u2068")
+_CONTROLS = _EMBEDDINGS | _ISOLATE_INITIATORS | {"PDF", "PDI"}
+# Classes that can move a character off an even or an odd paragraph level.
+_RAISE_EVEN = _CONTROLS | {"R", "AL", "AN"}
+_RAISE_ODD = _CONTROLS | {"L", "EN", "AN"}
 # Neutral and isolate types, for rules N1 and N2.
 _NI = frozenset(("B", "S", "WS", "ON", "LRI", "RLI", "FSI", "PDI"))
 # What a combining-mark sequence may hold, for rule L3 (FriBidi's choice).
@@ -116,9 +121,36 @@ def _first_strong(types: list[str], start: int, stop: int, matches: dict[int, in
 
 def paragraph_level(text: str) -> int:
     """P2-P3: 1 if the first strong character (outside isolates) is R or AL, else 0."""
+    if _ISOLATE_CHARS.isdisjoint(text):
+        for char in text:  # usually ends at the first letter
+            kind = bidi_class(char)
+            if kind in _STRONG:
+                return 0 if kind == "L" else 1
+            if kind == "B":
+                return 0
+        return 0
     types = [bidi_class(c) for c in text]
     strong = _first_strong(types, 0, len(types), _matching_pdis(types))
     return 1 if strong in ("R", "AL") else 0
+
+
+def classes(text: str) -> list[str]:
+    """The Bidi_Class of each character of `text`."""
+    return list(map(bidi_class, text))
+
+
+def class_set(text: str) -> set[str]:
+    """The Bidi_Classes present in `text`."""
+    return set(map(bidi_class, set(text)))
+
+
+def is_uniform(kinds: set[str] | frozenset[str], para: int) -> bool:
+    """True when a paragraph at level `para` made of characters of these classes
+    resolves every character to `para` itself: at an even level, no right-to-left
+    letter, Arabic number or embedding (European numbers follow the left-to-right
+    letters, rule W7); at an odd level, no left-to-right letter or number of either
+    kind (every neutral, separator and mark then takes the paragraph's direction)."""
+    return kinds.isdisjoint(_RAISE_ODD if para % 2 else _RAISE_EVEN)
 
 
 def resolve_levels(text: str, base: int | None = None) -> tuple[int, list[int]]:
@@ -127,16 +159,12 @@ def resolve_levels(text: str, base: int | None = None) -> tuple[int, list[int]]:
     `base` forces the paragraph level (0 or 1); None finds it by rules P2-P3.
     Returns (paragraph level, levels) before the line rules L1-L2.
     """
-    original = [bidi_class(c) for c in text]
+    original = classes(text)
     n = len(text)
+    para = paragraph_level(text) if base is None else base
+    if is_uniform(set(original), para):  # most lines: one script, or Arabic with no digits
+        return para, [para] * n
     matches = _matching_pdis(original)
-    if base is None:
-        strong = _first_strong(original, 0, n, matches)
-        para = 1 if strong in ("R", "AL") else 0
-    else:
-        para = base
-    if n == 0:
-        return para, []
     types = list(original)
     if _EXPLICIT.isdisjoint(original):
         # No embedding, override, isolate or BN (the case after sanitising):
