@@ -59,7 +59,7 @@ class MainScreen(Screen):
         with Container(id="panes", classes="-rtl" if self.ui.mirrored else ""):
             yield TimelineView(self.ui, id="timeline")
             yield DetailPane(self.ui, id="detail")
-        yield Footer()
+        # The Footer is mounted by on_mount, after the focus is set (see _mount_footer).
 
     @property
     def timeline_view(self) -> TimelineView:
@@ -69,10 +69,11 @@ class MainScreen(Screen):
     def detail(self) -> DetailPane:
         return self.query_one(DetailPane)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.timeline_view.border_title = self.ui.label("timeline")
-        self.timeline_view.focus()
+        self.set_focus(self.timeline_view)  # now, not later: the footer lists its keys
         self._arrange(self.size.width)
+        await self._mount_footer()
         ready = self.app.ready_timeline()
         if ready is not None:  # already read (small data): no loading frame at all
             self.set_timeline(ready)
@@ -81,6 +82,18 @@ class MainScreen(Screen):
         self.detail.show_message([tr("loading", self.ui.lang)])
         self._stage_timer = self.set_interval(0.1, self._show_stage)
         self.load_data()
+
+    async def _mount_footer(self) -> None:
+        """Mount the footer once the timeline has the focus, with its keys composed at once.
+
+        Textual's Footer fills itself only after a refresh following its mount, which
+        cost one more frame (with an empty footer) before the first complete screen.
+        """
+        footer = Footer()
+        ready = getattr(Footer, "_bindings_ready", None)  # textual >= 0.80's Footer
+        if ready is not None:
+            footer.set_reactive(ready, True)
+        await self.mount(footer)
 
     def _show_stage(self) -> None:
         """While loading: say what is happening (a 100,000-event archive takes a while the
@@ -111,10 +124,15 @@ class MainScreen(Screen):
         self.timeline = timeline
         self.history.clear()
         self.timeline_view.set_timeline(timeline)
+        event = self.timeline_view.current_event
+        if event is not None:  # the detail now, so that it is in the same frame as the rows
+            self._pending = event.id
+            self.flush_selection()
         self._update_titles()
         if not timeline.events:
             self.detail.show_message([tr("no_events", self.ui.lang)])
-        self.warm_search(timeline)
+        # After the frame that shows the data: reading the index competes for the GIL.
+        self.call_after_refresh(self.warm_search, timeline)
 
     @work(thread=True, exclusive=True, group="warm")
     def warm_search(self, timeline: Timeline) -> None:
@@ -168,6 +186,8 @@ class MainScreen(Screen):
     def on_timeline_view_selected(self, message: TimelineView.Selected) -> None:
         if self._navigating or self.timeline is None:
             return
+        if self._pending is None and self.detail.target == ("event", message.event.id):
+            return  # already shown (set_timeline shows the first event at once)
         self._pending = message.event.id
         if self.detail.target is None or len(self.timeline.events) < SETTLE_FROM:
             # nothing shown yet (just loaded), or a small timeline: at once
