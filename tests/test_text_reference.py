@@ -197,6 +197,23 @@ def test_levels_and_order_agree_with_fribidi_on_generated_text(base):
     assert len(bracket_cases) < len(lines) / 1000, bracket_cases[:3]
 
 
+@pytest.mark.parametrize("level", [0, 1])
+def test_resolving_runs_is_resolving_characters(level):
+    """uba resolves a line through its runs of one class, shortened to two
+    characters (brackets alone); on generated lines that gives, character for
+    character, what the rules applied to every character give."""
+    for line in generated_lines(4000, seed=11) + seed_lines() + MIXED:
+        kinds = uba.classes(line)
+        if not uba._EXPLICIT.isdisjoint(kinds):
+            continue
+        full = [level] * len(line)
+        edge = "R" if level else "L"
+        uba._resolve_sequence(
+            line, list(kinds), list(kinds), full, list(range(len(line))), edge, edge
+        )
+        assert uba._resolve_runs(line, list(kinds), level) == full, line
+
+
 @pytest.mark.parametrize("base", ["rtl", "ltr"])
 def test_our_order_is_python_bidis_on_generated_text(base):
     level = 1 if base == "rtl" else 0

@@ -37,6 +37,7 @@ from uneventtui.text.shaping import shape, shape_text
 MODES = ("shaped", "terminal")
 _MIRROR = {chr(a): chr(b) for a, b in MIRRORS.items()}
 _MIRROR_TABLE = dict(MIRRORS)  # for str.translate
+_MIRRORED = frozenset(_MIRROR)
 # Every character that can lift a line off level 0 (Bidi_Class R, AL, AN, RLM and
 # the explicit controls, assigned or not) lies in these blocks; tests check it.
 RTL_BLOCKS = re.compile(
@@ -100,6 +101,8 @@ def _reorder(shaped: str, level: int) -> tuple[str, list[int], list[int]]:
     para, levels = uba.resolve_levels(shaped, level)
     levels = uba.line_levels(shaped, levels, para)
     order = uba.visual_order(levels, uba.marks_after_base(shaped, levels))
+    if _MIRRORED.isdisjoint(shaped):
+        return "".join(map(shaped.__getitem__, order)), order, levels
     mirror = _MIRROR.get
     text = "".join(mirror(shaped[i], shaped[i]) if levels[i] % 2 else shaped[i] for i in order)
     return text, order, levels

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from itertools import groupby
 
 from uneventtui.text._unicode_tables import BRACKETS, MIRRORS
 
@@ -29,6 +30,7 @@ _EMBEDDINGS = frozenset(("LRE", "RLE", "LRO", "RLO"))
 REMOVED_BY_X9 = frozenset(("LRE", "RLE", "LRO", "RLO", "PDF", "BN"))
 _EXPLICIT = _EMBEDDINGS | _ISOLATE_INITIATORS | {"PDF", "PDI", "BN"}
 _ISOLATE_CHARS = frozenset("\u2066\u2067\u2068")
+_BRACKET_CHARS = frozenset(map(chr, BRACKETS))
 _CONTROLS = _EMBEDDINGS | _ISOLATE_INITIATORS | {"PDF", "PDI"}
 # Classes that can move a character off an even or an odd paragraph level.
 _RAISE_EVEN = _CONTROLS | {"R", "AL", "AN"}
@@ -134,17 +136,20 @@ def paragraph_level(text: str) -> int:
     return 1 if strong in ("R", "AL") else 0
 
 
-def classes(text: str) -> list[str]:
-    """The Bidi_Class of each character of `text`."""
-    return list(map(bidi_class, text))
+@lru_cache(maxsize=1024)
+def classes(text: str) -> tuple[str, ...]:
+    """The Bidi_Class of each character of `text` (remembered: one line's are
+    asked for by several rules)."""
+    return tuple(map(bidi_class, text))
 
 
-def class_set(text: str) -> set[str]:
+@lru_cache(maxsize=1024)
+def class_set(text: str) -> frozenset[str]:
     """The Bidi_Classes present in `text`."""
-    return set(map(bidi_class, set(text)))
+    return frozenset(classes(text))
 
 
-def is_uniform(kinds: set[str] | frozenset[str], para: int) -> bool:
+def is_uniform(kinds: frozenset[str], para: int) -> bool:
     """True when a paragraph at level `para` made of characters of these classes
     resolves every character to `para` itself: at an even level, no right-to-left
     letter, Arabic number or embedding (European numbers follow the left-to-right
@@ -159,20 +164,17 @@ def resolve_levels(text: str, base: int | None = None) -> tuple[int, list[int]]:
     `base` forces the paragraph level (0 or 1); None finds it by rules P2-P3.
     Returns (paragraph level, levels) before the line rules L1-L2.
     """
-    original = classes(text)
+    original = list(classes(text))
     n = len(text)
     para = paragraph_level(text) if base is None else base
-    if is_uniform(set(original), para):  # most lines: one script, or Arabic with no digits
+    if is_uniform(class_set(text), para):  # most lines: one script, or Arabic with no digits
         return para, [para] * n
-    matches = _matching_pdis(original)
-    types = list(original)
     if _EXPLICIT.isdisjoint(original):
         # No embedding, override, isolate or BN (the case after sanitising):
         # one level run at the paragraph level, one isolating run sequence.
-        levels = [para] * n
-        edge = "R" if para % 2 else "L"
-        _resolve_sequence(text, types, original, levels, list(range(n)), edge, edge)
-        return para, levels
+        return para, _resolve_runs(text, original, para)
+    matches = _matching_pdis(original)
+    types = list(original)
     levels = _explicit_levels(text, types, original, para, matches)
     for sequence, sos, eos in _isolating_run_sequences(types, levels, para, matches):
         _resolve_sequence(text, types, original, levels, sequence, sos, eos)
@@ -184,6 +186,61 @@ def resolve_levels(text: str, base: int | None = None) -> tuple[int, list[int]]:
         else:
             previous = levels[i]
     return para, levels
+
+
+def _resolve_runs(text: str, original: list[str], para: int) -> list[int]:
+    """W1-I2 on one isolating run sequence at level `para` that is the whole
+    paragraph, resolved on its runs of one class rather than its characters.
+
+    Every rule from W1 to I2 gives all characters of such a run the same level,
+    and gives the same result on a run shortened to two characters (W4 alone
+    tells one separator from several); brackets, which N0 pairs one by one, are
+    runs of their own. So each run is resolved through at most two of its
+    characters, and the result depends only on that shortened sequence of
+    classes (and brackets): lines of the same shape ("words, a number, a year
+    in brackets") share one resolution, remembered.
+    """
+    shape: list[str] = []  # class of each character resolved (one or two per run), or its bracket
+    run_first: list[int] = []  # for each run, the index in `shape` of its first one
+    lengths: list[int] = []
+    start = 0
+    for kind, group in groupby(original):
+        end = start + len(tuple(group))
+        if kind == "ON" and not _BRACKET_CHARS.isdisjoint(text[start:end]):
+            extending = False  # inside a run of other neutrals
+            for i in range(start, end):  # a run of its own for each bracket
+                char = text[i]
+                if extending and char not in _BRACKET_CHARS:
+                    lengths[-1] += 1
+                    if lengths[-1] == 2:
+                        shape.append("ON")
+                    continue
+                extending = char not in _BRACKET_CHARS
+                run_first.append(len(shape))
+                lengths.append(1)
+                shape.append("ON" if extending else char)
+        else:
+            run_first.append(len(shape))
+            lengths.append(end - start)
+            shape += (kind, kind) if end - start > 1 else (kind,)
+        start = end
+    levels = _resolve_shape(tuple(shape), para)
+    result: list[int] = []
+    for first, length in zip(run_first, lengths, strict=True):
+        result += [levels[first]] * length
+    return result
+
+
+@lru_cache(maxsize=4096)
+def _resolve_shape(shape: tuple[str, ...], para: int) -> tuple[int, ...]:
+    """The levels of a shortened line (see `_resolve_runs`): classes, with
+    brackets given as themselves."""
+    sample = "".join(k if k in _BRACKET_CHARS else "x" for k in shape)
+    types = ["ON" if k in _BRACKET_CHARS else k for k in shape]
+    levels = [para] * len(shape)
+    edge = "R" if para % 2 else "L"
+    _resolve_sequence(sample, types, list(types), levels, list(range(len(shape))), edge, edge)
+    return tuple(levels)
 
 
 def _explicit_levels(
@@ -461,8 +518,12 @@ def line_levels(text: str, levels: list[int], para: int) -> list[int]:
     """L1: reset separators and trailing white space of one line to the paragraph level."""
     result = list(levels)
     trailing = True  # inside white space that runs up to the end of the line
+    separators = not text.isprintable()  # every S and B character is unprintable
+    kinds = classes(text)
     for i in range(len(text) - 1, -1, -1):
-        kind = bidi_class(text[i])
+        if not (trailing or separators):
+            break  # past the trailing white space, with no separator before it
+        kind = kinds[i]
         if kind in ("S", "B"):
             result[i] = para
             trailing = True
@@ -484,13 +545,16 @@ def marks_after_base(text: str, levels: list[int]) -> list[int]:
     Pass the result to `visual_order` as `start`.
     """
     order = list(range(len(text)))
+    if "NSM" not in class_set(text):
+        return order
+    kinds = classes(text)
     i = len(text) - 1
     while i >= 0:
         level = levels[i]
-        if level % 2 and bidi_class(text[i]) == "NSM":
+        if level % 2 and kinds[i] == "NSM":
             end = i
             i -= 1
-            while i >= 0 and levels[i] == level and bidi_class(text[i]) in _MARK_SEQUENCE:
+            while i >= 0 and levels[i] == level and kinds[i] in _MARK_SEQUENCE:
                 i -= 1
             if i < 0 or levels[i] != level:
                 i += 1
@@ -504,22 +568,34 @@ def visual_order(levels: list[int], start: list[int] | None = None) -> list[int]
 
     `start` is an arrangement of the logical indices to reverse from (rule L3's,
     from `marks_after_base`), which moves characters only within a level run.
+    The reversals are done on runs of one level, not character by character.
     """
     order = list(range(len(levels))) if start is None else list(start)
     if not levels:
         return order
-    highest = max(levels)
-    lowest_odd = min((lv for lv in levels if lv % 2), default=highest + 1)
+    distinct = set(levels)
+    highest, lowest = max(distinct), min(distinct)
+    lowest_odd = min((lv for lv in distinct if lv % 2), default=highest + 1)
+    if lowest_odd > highest:
+        return order
+    runs = [(level, list(group)) for level, group in groupby(order, key=levels.__getitem__)]
+    if highest - lowest <= 1:  # two levels at most (most lines): one pass
+        if lowest_odd == lowest:  # the whole line is reversed, then even runs back
+            runs.reverse()
+        return [i for level, run in runs for i in (run[::-1] if level % 2 else run)]
     for level in range(highest, lowest_odd - 1, -1):
-        k = 0
-        n = len(order)
-        while k < n:
-            if levels[order[k]] >= level:
-                end = k
-                while end < n and levels[order[end]] >= level:
+        reordered: list[tuple[int, list[int]]] = []
+        r = 0
+        count = len(runs)
+        while r < count:
+            if runs[r][0] >= level:
+                end = r
+                while end < count and runs[end][0] >= level:
                     end += 1
-                order[k:end] = order[k:end][::-1]
-                k = end
+                reordered += [(lv, run[::-1]) for lv, run in reversed(runs[r:end])]
+                r = end
             else:
-                k += 1
-    return order
+                reordered.append(runs[r])
+                r += 1
+        runs = reordered
+    return [i for _, run in runs for i in run]
