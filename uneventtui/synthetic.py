@@ -329,53 +329,47 @@ def _li(word: str) -> str:
     return "ل" + (word[1:] if word.startswith("ال") else word)
 
 
+# Organisation names: (Arabic, English, subkind), filled with a topic and a place.
+ORG_PATTERNS = [
+    ("منظمة {topic_ar} الدولية", "International {topic_en} Organization", "agency"),
+    ("وزارة {topic_ar} في {place_ar}", "Ministry of {topic_en}, {place_en}", "ministry"),
+    ("برنامج الأمم المتحدة {li_topic_ar}", "United Nations {topic_en} Programme", "programme"),
+    ("جمعية {place_ar} {li_topic_ar}", "{place_en} {topic_en} Association", "ngo"),
+    ("المعهد العربي {li_topic_ar}", "Arab Institute for {topic_en}", "institute"),
+    (
+        "المجلس الوطني {li_topic_ar} في {place_ar}",
+        "National {topic_en} Council, {place_en}",
+        "council",
+    ),
+    ("مؤسسة {topic_ar} والتنمية", "{topic_en} and Development Foundation", "foundation"),
+]
+# Places beyond the cities: (Arabic, English, subkind), filled with a family name and a city.
+VENUE_PATTERNS = [
+    ("قاعة {family_ar} في {base_ar}", "{family_en} Hall, {base_en}", "venue"),
+    ("حي {family_ar} في {base_ar}", "{family_en} district, {base_en}", "district"),
+    ("مركز {base_ar} الدولي للمؤتمرات", "{base_en} International Convention Centre", "venue"),
+]
+
+
+def _name_from(rng: random.Random, patterns: list[tuple[str, str, str]], **fill: str):
+    """One of `patterns`, chosen by `rng` and filled in: (Arabic, English, subkind)."""
+    ar, en, sub = patterns[rng.randrange(len(patterns))]
+    return ar.format(**fill), en.format(**fill), sub
+
+
 def _org_names(rng: random.Random) -> tuple[str, str, list[str], str]:
     """An organisation's Arabic and English names, aliases and subkind."""
     topic_ar, topic_en = rng.choice(TOPICS)
     place_ar, place_en, *_ = rng.choice(PLACES)
-    pattern = rng.randrange(7)
-    if pattern == 0:
-        ar, en, sub = (
-            f"منظمة {topic_ar} الدولية",
-            f"International {topic_en} Organization",
-            "agency",
-        )
-    elif pattern == 1:
-        ar, en, sub = (
-            f"وزارة {topic_ar} في {place_ar}",
-            f"Ministry of {topic_en}, {place_en}",
-            "ministry",
-        )
-    elif pattern == 2:
-        ar, en, sub = (
-            f"برنامج الأمم المتحدة {_li(topic_ar)}",
-            f"United Nations {topic_en} Programme",
-            "programme",
-        )
-    elif pattern == 3:
-        ar, en, sub = (
-            f"جمعية {place_ar} {_li(topic_ar)}",
-            f"{place_en} {topic_en} Association",
-            "ngo",
-        )
-    elif pattern == 4:
-        ar, en, sub = (
-            f"المعهد العربي {_li(topic_ar)}",
-            f"Arab Institute for {topic_en}",
-            "institute",
-        )
-    elif pattern == 5:
-        ar, en, sub = (
-            f"المجلس الوطني {_li(topic_ar)} في {place_ar}",
-            f"National {topic_en} Council, {place_en}",
-            "council",
-        )
-    else:
-        ar, en, sub = (
-            f"مؤسسة {topic_ar} والتنمية",
-            f"{topic_en} and Development Foundation",
-            "foundation",
-        )
+    ar, en, sub = _name_from(
+        rng,
+        ORG_PATTERNS,
+        topic_ar=topic_ar,
+        li_topic_ar=_li(topic_ar),
+        topic_en=topic_en,
+        place_ar=place_ar,
+        place_en=place_en,
+    )
     words = [w for w in en.replace(",", "").split() if w[0].isupper() and w not in ("Of",)]
     acronym = "".join(w[0] for w in words)
     return ar, en, [acronym] if len(acronym) >= 2 else [], sub
@@ -403,25 +397,14 @@ def generate(events: int, entities: int, seed: int = 1) -> _Generated:
         else:
             base_ar, base_en, *_ = rng.choice(PLACES)
             family_ar, family_en, *_ = rng.choice(ARAB_FAMILY + INTL_FAMILY)
-            kind = rng.randrange(3)
-            if kind == 0:
-                ar, en, sub = (
-                    f"قاعة {family_ar} في {base_ar}",
-                    f"{family_en} Hall, {base_en}",
-                    "venue",
-                )
-            elif kind == 1:
-                ar, en, sub = (
-                    f"حي {family_ar} في {base_ar}",
-                    f"{family_en} district, {base_en}",
-                    "district",
-                )
-            else:
-                ar, en, sub = (
-                    f"مركز {base_ar} الدولي للمؤتمرات",
-                    f"{base_en} International Convention Centre",
-                    "venue",
-                )
+            ar, en, sub = _name_from(
+                rng,
+                VENUE_PATTERNS,
+                family_ar=family_ar,
+                family_en=family_en,
+                base_ar=base_ar,
+                base_en=base_en,
+            )
             aliases = []
         out.entities.append(
             {
