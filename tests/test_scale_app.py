@@ -94,3 +94,87 @@ async def test_rapid_steps_update_the_detail_once_the_cursor_rests(cached_timeli
         assert screen.detail.target == ("event", events[8].id)
         await pilot.pause(0.1)
         assert screen.detail.target == ("event", events[8].id)
+
+
+def composited(app) -> list[str]:
+    """The screen as the compositor would send it now: each widget's cached lines, so a
+    row that was not repainted after a move would still show its old state."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_fast_repeated_keys_leave_one_cursor_and_the_right_detail(cached_timeline):
+    """Keys arriving faster than frames (a held key): when they stop, exactly one row is
+    marked, it is the cursor's, and the detail and the header show that event."""
+    from uneventtui.app.screens import main
+
+    events = cached_timeline.events
+    app = UneventApp(lambda: cached_timeline, display=Display(lang="en", mode="terminal"))
+    async with app.run_test(size=(160, 60)) as pilot:
+        view = await started(pilot)
+        main.SETTLE_FROM, saved = 0, main.SETTLE_FROM  # the settle delay, as at 100,000
+        try:
+            for key in ["j"] * 40 + ["k"] * 5 + ["pagedown"] * 2 + ["j"] * 3:
+                app.simulate_key(key)
+            for _ in range(100):  # until the cursor has rested and the detail followed
+                await pilot.pause(0.02)
+                if app.screen.detail.target == ("event", view.current_event.id):
+                    break
+        finally:
+            main.SETTLE_FROM = saved
+        await pilot.pause()
+        current = view.current_event
+        assert current == events[view.pos]
+        assert app.screen.detail.target == ("event", current.id)
+        screen = composited(app)
+        marked = [line for line in screen if "▶" in line]
+        assert len(marked) == 1, marked
+        assert current.title_en[:20] in marked[0]
+        assert current.title_en[:15] in screen[0]  # the header says where we are
+        # Back up a step at a time: the old row loses its marker, the new one gains it.
+        for _ in range(3):
+            await pilot.press("k")
+            screen = composited(app)
+            marked = [line for line in screen if "▶" in line]
+            assert len(marked) == 1 and view.current_event.title_en[:20] in marked[0]
+
+
+async def test_paging_then_a_year_jump_lands_under_that_years_header(cached_timeline):
+    events = cached_timeline.events
+    app = UneventApp(lambda: cached_timeline, display=Display(lang="en", mode="terminal"))
+    async with app.run_test(size=(160, 60)) as pilot:
+        view = await started(pilot)
+        for pages in (3, 5, 1):
+            for _ in range(pages):
+                await pilot.press("pagedown")
+            year = view.current_event.start.year
+            await pilot.press("right_square_bracket")
+            event = view.current_event
+            assert event.start.year > year
+            # The first event of its year: the one before belongs to an earlier year.
+            assert events[view.pos - 1].start.year < event.start.year
+            screen = composited(app)
+            cursor_line = next(i for i, line in enumerate(screen) if "▶" in line)
+            assert event.title_en[:20] in screen[cursor_line]
+            assert f"── {event.start.year} ──" in screen[cursor_line - 1]
+
+
+async def test_year_headers_take_the_theme_and_follow_a_theme_change(cached_timeline):
+    """Year rows are drawn in the `timeline--year` style (bold, the accent colour), and
+    rows drawn before a theme change are redrawn in the new theme's colours."""
+    app = UneventApp(lambda: cached_timeline, display=Display(lang="en", mode="terminal"))
+    async with app.run_test(size=(160, 60)) as pilot:
+        view = await started(pilot)
+
+        def year_style():
+            header = next(y for y in range(10) if "──" in view.render_line(y).text)
+            return next(iter(view.render_line(header))).style
+
+        before = year_style()
+        assert before.bold
+        assert before.color == view.get_component_rich_style("timeline--year").color
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        after = year_style()
+        assert after.color == view.get_component_rich_style("timeline--year").color
+        assert after.bgcolor == view.rich_style.bgcolor  # the new theme's background
+        assert after != before

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
+from rich.control import strip_control_codes
 from rich.text import Text
 
 from uneventtui import text as textlayer
@@ -75,15 +76,22 @@ def fit(text: str, width: int, rtl: bool = False, style: str = "") -> Text:
     """
     if width <= 0:
         return Text()
+    return Text(fit_plain(text, width, rtl), style=style)
+
+
+def fit_plain(text: str, width: int, rtl: bool = False) -> str:
+    """`fit` as a plain string (control codes removed, as `Text` does), for widgets that
+    build their segments directly."""
+    if width <= 0:
+        return ""
+    text = strip_control_codes(text)
     length = cell_len(text)
     if length > width:
         if rtl:
-            return Text(ELLIPSIS + _tail_cells(text, width - 1), style=style)
-        out = Text(text, style=style)
-        out.truncate(width, overflow="ellipsis")
-        return out
+            return ELLIPSIS + _tail_cells(text, width - 1)
+        return set_cell_size(text, width - 1) + ELLIPSIS
     pad = " " * (width - length)
-    return Text(pad + text if rtl else text + pad, style=style)
+    return pad + text if rtl else text + pad
 
 
 def _tail_cells(text: str, cells: int) -> str:

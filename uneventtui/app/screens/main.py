@@ -9,18 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header
+from textual.widget import Widget
+from textual.widgets import Footer
 
 from uneventtui.app.display import Display
 from uneventtui.app.documents import one
 from uneventtui.app.i18n import tr
 from uneventtui.app.widgets.detail import DetailPane
 from uneventtui.app.widgets.document import DocumentView, Target
+from uneventtui.app.widgets.header import AppHeader, quiet_sub_title
 from uneventtui.app.widgets.timeline import TimelineView
 from uneventtui.model import Timeline
 
@@ -44,6 +47,8 @@ class Visit:
 class MainScreen(Screen):
     """Timeline beside (or above) the detail pane."""
 
+    sub_title = quiet_sub_title()  # changes on every step: repaint the header, not the screen
+
     def __init__(self, display: Display) -> None:
         super().__init__()
         self.ui = display
@@ -53,9 +58,10 @@ class MainScreen(Screen):
         self._stage_timer: Timer | None = None  # updates the loading message
         self._settle_timer: Timer | None = None  # the pending timeline selection's update
         self._pending: str | None = None  # the event selected on the timeline, not yet shown
+        self._border_titles: dict[Widget, str] = {}
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield AppHeader(icon="≡")
         with Container(id="panes", classes="-rtl" if self.ui.mirrored else ""):
             yield TimelineView(self.ui, id="timeline")
             yield DetailPane(self.ui, id="detail")
@@ -70,7 +76,7 @@ class MainScreen(Screen):
         return self.query_one(DetailPane)
 
     async def on_mount(self) -> None:
-        self.timeline_view.border_title = self.ui.label("timeline")
+        self._set_border_title(self.timeline_view, self.ui.label("timeline"))
         self.set_focus(self.timeline_view)  # now, not later: the footer lists its keys
         self._arrange(self.size.width)
         await self._mount_footer()
@@ -259,10 +265,15 @@ class MainScreen(Screen):
 
     def _show(self, visit: Visit) -> None:
         assert self.timeline is not None
-        if visit.target[0] == "event":
+        view = self.timeline_view
+        if visit.target[0] == "event" and visit.target[1] == view.current_event_id:
+            # The timeline's cursor is on it already (the user moved there): keep the
+            # timeline where it is, only making sure the cursor row is in view.
+            view.select_position(view.pos)
+        elif visit.target[0] == "event":  # from a link or Back: centre the timeline on it
             self._navigating = True
             try:
-                self.timeline_view.select_event(visit.target[1])
+                view.select_event(visit.target[1])
             finally:
                 self._navigating = False
         self.detail.show(visit.target, self.timeline, link=visit.link, scroll_y=visit.scroll_y)
@@ -279,7 +290,7 @@ class MainScreen(Screen):
         if track:
             label = timeline.tracks.get(track)
             where.append(ui.line(one(label.name_ar, label.name_en, ui.lang) if label else track))
-        self.timeline_view.border_title = " › ".join(where)
+        self._set_border_title(self.timeline_view, " › ".join(where))
         target = self.detail.target
         if target is None:
             self.sub_title = " › ".join(where)
@@ -289,14 +300,21 @@ class MainScreen(Screen):
             assert event is not None
             name = one(event.title_ar, event.title_en, ui.lang)
             where += [str(event.start.year), ui.line(name)]
-            self.detail.border_title = ui.label("event")
+            self._set_border_title(self.detail, ui.label("event"))
         else:
             entity = timeline.entities[target[1]]
             where = [ui.label("entity"), ui.line(one(entity.name_ar, entity.name_en, ui.lang))]
-            self.detail.border_title = ui.label(entity.kind)
+            self._set_border_title(self.detail, ui.label(entity.kind))
         if ui.mirrored:
             where.reverse()
         self.sub_title = (" ‹ " if ui.mirrored else " › ").join(where)
+
+    def _set_border_title(self, pane: Widget, title: str) -> None:
+        """Set a pane's border title as plain text (never markup: it holds names from the
+        data), and only when it changes (setting it repaints the whole pane)."""
+        if self._border_titles.get(pane) != title:
+            self._border_titles[pane] = title
+            pane.border_title = Text(title)
 
     # -- track filter, titles, source --------------------------------------------
 

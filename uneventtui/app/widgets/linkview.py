@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from uneventtui.app.display import Display
+from uneventtui.app.widgets.virtual import set_virtual_size
 
 LinkSpan = tuple[int, int, int]  # (link, first character, end character) on a drawn line
 
@@ -225,7 +226,7 @@ class LinkView(ScrollView, can_focus=True):
             self._width = width
             self._stack = self.build(width)
             self._strips.clear()
-            self.virtual_size = Size(width, self._stack.height)
+            set_virtual_size(self, Size(width, self._stack.height))  # no screen layout
         return self._stack
 
     def all_lines(self) -> list[Drawn]:

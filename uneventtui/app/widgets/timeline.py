@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual.cache import LRUCache
 from textual.events import Click
 from textual.geometry import Region, Size
@@ -23,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from uneventtui.app.bindings import bindings_for
-from uneventtui.app.display import Display, fit
+from uneventtui.app.display import Display, fit_plain
 from uneventtui.model import Event, Timeline, format_range
 
 MARKER = "▶ "
@@ -71,6 +70,17 @@ class TimelineRows:
         """The shown position of the event on `row` or the nearest one below a header."""
         pos = bisect_left(self.row_of, row)
         return max(0, min(pos, len(self.shown) - 1))
+
+
+@dataclass(frozen=True)
+class RowStyles:
+    """The combined styles of a row's parts (the pane's style under each)."""
+
+    base: Style
+    text: Style
+    year: Style
+    date: Style
+    meta: Style
 
 
 @dataclass(frozen=True)
@@ -126,6 +136,9 @@ class TimelineView(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._widths: tuple[int, int, int] = (0, 0, 0)
         self._labels: dict[tuple[str, str], str] = {}
+        self._row_styles: dict[bool | None, RowStyles] = {}
+        self._columns: tuple[int, Columns] | None = None  # (width, its columns)
+        self._dates: LRUCache[tuple, str] = LRUCache(4096)
 
     # -- data ------------------------------------------------------------------
 
@@ -134,6 +147,7 @@ class TimelineView(ScrollView, can_focus=True):
         current = self.current_event_index
         self.model = TimelineRows.build(timeline, track)
         self._widths = self._measure(timeline)
+        self._columns = None
         self.message = self.ui.label("no_events")
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self.model.rows))
@@ -155,6 +169,11 @@ class TimelineView(ScrollView, can_focus=True):
         if not self.model or not self.model.shown:
             return None
         return self.model.shown[self.pos]
+
+    @property
+    def current_event_id(self) -> str | None:
+        index = self.current_event_index
+        return None if index is None else self.model.timeline.event_column("id")[index]  # type: ignore[union-attr]
 
     @property
     def current_event(self) -> Event | None:
@@ -198,8 +217,9 @@ class TimelineView(ScrollView, can_focus=True):
             return
         pos = max(0, min(pos, len(self.model.shown) - 1))
         if pos != self.pos:
+            old_row = self.cursor_row
             self.pos = pos
-            self._moved(center=center)
+            self._moved(center=center, old_row=old_row)
         else:
             self._scroll_to_cursor(center=center)
 
@@ -217,9 +237,14 @@ class TimelineView(ScrollView, can_focus=True):
         self.select_position(self.model.position_of(index), center=True)
         return True
 
-    def _moved(self, *, center: bool = False) -> None:
+    def _moved(self, *, center: bool = False, old_row: int | None = None) -> None:
+        top = self.scroll_offset.y
         self._scroll_to_cursor(center=center)
-        self.refresh()
+        if old_row is None:
+            self.refresh()
+        elif self.scroll_offset.y == top:  # (a scroll repaints the pane by itself)
+            self.refresh_lines(old_row)
+            self.refresh_lines(self.cursor_row)
         event = self.current_event
         if event is not None:
             self.post_message(self.Selected(event))
@@ -287,13 +312,15 @@ class TimelineView(ScrollView, can_focus=True):
             self.select_position(len(self.model.shown) - 1)
 
     def _step_on_track(self, step: int) -> None:
-        event = self.current_event
-        if event is None or self.model is None:
+        if not self.model or not self.model.shown:
             return
-        events = self.model.timeline.events
+        # The track column, not the events: no unpickling of the blocks stepped over.
+        tracks = self.model.timeline.event_column("track")
+        shown = self.model.shown
+        track = tracks[shown[self.pos]]
         pos = self.pos + step
-        while 0 <= pos < len(self.model.shown):
-            if events[self.model.shown[pos]].track == event.track:
+        while 0 <= pos < len(shown):
+            if tracks[shown[pos]] == track:
                 self.select_position(pos)
                 return
             pos += step
@@ -331,12 +358,10 @@ class TimelineView(ScrollView, can_focus=True):
             self.virtual_size = Size(self.size.width, len(self.model.rows))
 
     def on_focus(self) -> None:
-        self._cache.clear()
-        self.refresh()
+        self.refresh_lines(self.cursor_row)  # only the cursor row looks different
 
     def on_blur(self) -> None:
-        self._cache.clear()
-        self.refresh()
+        self.refresh_lines(self.cursor_row)
 
     # -- drawing -----------------------------------------------------------------
 
@@ -353,61 +378,108 @@ class TimelineView(ScrollView, can_focus=True):
             title = width - fixed
         return Columns(date_w, kind_w, track_w, max(title, 0))
 
+    def notify_style_update(self) -> None:
+        """Styles changed (theme, focus, CSS): drop the drawn rows if their styles did."""
+        super().notify_style_update()
+        if self._row_styles:
+            self._row_styles.clear()
+            self._cache.clear()
+
+    def _styles(self, cursor: bool | None) -> RowStyles:
+        """The styles of a row's parts: `cursor` None for an ordinary row, else whether
+        the cursor row is drawn focused. Computed once per style change."""
+        styles = self._row_styles.get(cursor)
+        if styles is None:
+            base = self.rich_style
+            extra = Style()
+            if cursor is not None:
+                extra = self.get_component_rich_style("timeline--cursor")
+                if not cursor:
+                    extra += Style(bold=False)
+            part = self.get_component_rich_style
+            styles = self._row_styles[cursor] = RowStyles(
+                base=base,
+                text=base + extra,
+                year=base + part("timeline--year") + extra,
+                date=base + part("timeline--date") + extra,
+                meta=base + part("timeline--meta") + extra,
+            )
+        return styles
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         row = int(self.scroll_y) + y
-        base_style = self.rich_style
-        if not self.model or not self.model.shown:
+        model = self.model
+        if not model or not model.shown:
             if y == 0:
-                return Strip([Segment(fit(self.message, width).plain, base_style)])
-            return Strip.blank(width, base_style)
-        if row >= len(self.model.rows):
-            return Strip.blank(width, base_style)
-        selected = row == self.cursor_row
-        key = (row, width, selected, self.has_focus, self.title_lang)
+                return Strip([Segment(fit_plain(self.message, width), self._styles(None).base)])
+            return Strip.blank(width, self._styles(None).base)
+        if row >= len(model.rows):
+            return Strip.blank(width, self._styles(None).base)
+        # The cursor row is drawn and cached apart: moving the cursor redraws two rows.
+        cursor = self.has_focus if row == self.cursor_row else None
+        key = (row, width, cursor, self.title_lang)
         strip = self._cache.get(key)
         if strip is None:
-            text = self._render_row(row, width, selected)
-            strip = Strip(text.render(self.app.console), text.cell_len)
-            strip = strip.apply_style(base_style).adjust_cell_length(width, base_style)
-            self._cache[key] = strip
+            strip = self._cache[key] = self._render_row(row, width, cursor)
         return strip
 
-    def _render_row(self, row: int, width: int, selected: bool) -> Text:
+    def _render_row(self, row: int, width: int, cursor: bool | None) -> Strip:
+        """One row (a year header or an event), `width` cells, as segments: no Rich
+        `Text` round trip, styles combined once per style change (`_styles`)."""
         assert self.model is not None
+        styles = self._styles(cursor)
         value = self.model.rows[row]
         mirrored = self.ui.mirrored
         if value < 0:
             year = f" {-value} "
             rule = "─" * max(0, width - len(year) - 2)
             line = f"{rule}{year}──" if mirrored else f"──{year}{rule}"
-            return Text(line[:width], style=self.get_component_rich_style("timeline--year"))
+            return Strip([Segment(line[:width], styles.year)]).adjust_cell_length(
+                width, styles.base
+            )
         event = self.model.timeline.events[value]
-        cols = self.columns(width)
-        date_style = self.get_component_rich_style("timeline--date")
-        meta_style = self.get_component_rich_style("timeline--meta")
+        cols = self._columns_for(width)
         title = event.title_ar if self.title_lang == "ar" else event.title_en
         title = title or event.title_ar or event.title_en
         title_rtl = self.ui.mode == "shaped" and self.ui.is_rtl(title)
-        date = self.ui.line(format_range(event.start, event.end, self.ui.lang), self.ui.base)
-        cells: list[Text] = [
-            Text(MARKER if selected else "  "),
-            fit(date, cols.date, rtl=mirrored, style=date_style),
-            Text(" "),
+        selected = cursor is not None
+        parts = [
+            ((MARKER_RTL if mirrored else MARKER) if selected else "  ", styles.text),
+            (fit_plain(self._date(event), cols.date, mirrored), styles.date),
+            (" ", styles.text),
         ]
         if cols.kind:
-            cells += [fit(self._label("kind", event.kind), cols.kind, mirrored, meta_style)]
-            cells.append(Text(" "))
+            label = self._label("kind", event.kind)
+            parts.append((fit_plain(label, cols.kind, mirrored), styles.meta))
+            parts.append((" ", styles.text))
         if cols.track:
-            cells += [fit(self._label("track", event.track), cols.track, mirrored, meta_style)]
-            cells.append(Text(" "))
-        cells.append(fit(self.ui.line(title), cols.title, title_rtl))
+            label = self._label("track", event.track)
+            parts.append((fit_plain(label, cols.track, mirrored), styles.meta))
+            parts.append((" ", styles.text))
+        parts.append((fit_plain(self.ui.line(title), cols.title, title_rtl), styles.text))
         if mirrored:
-            cells[0] = Text(MARKER_RTL if selected else "  ")
-            cells.reverse()
-        line = Text.assemble(*cells)
-        if selected:
-            line.stylize(self.get_component_rich_style("timeline--cursor"))
-            if not self.has_focus:
-                line.stylize(Style(bold=False))
-        return line
+            parts.reverse()
+        segments: list[Segment] = []
+        for text, style in parts:  # one segment per run of a style: less to cut and join
+            if not text:
+                continue
+            if segments and segments[-1].style == style:
+                segments[-1] = Segment(segments[-1].text + text, style)
+            else:
+                segments.append(Segment(text, style))
+        return Strip(segments).adjust_cell_length(width, styles.base)
+
+    def _columns_for(self, width: int) -> Columns:
+        if self._columns is None or self._columns[0] != width:
+            self._columns = (width, self.columns(width))
+        return self._columns[1]
+
+    def _date(self, event: Event) -> str:
+        """An event's date, formatted and shaped (memoised: many events share one)."""
+        key = (event.start, event.end)
+        date = self._dates.get(key)
+        if date is None:
+            date = self.ui.line(format_range(event.start, event.end, self.ui.lang), self.ui.base)
+            self._dates[key] = date
+        return date

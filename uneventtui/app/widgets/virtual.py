@@ -1,0 +1,30 @@
+"""Resizing a line-API view's content without laying out the whole screen."""
+
+from __future__ import annotations
+
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.widget import Widget
+
+
+def set_virtual_size(view: ScrollView, size: Size) -> None:
+    """Give `view` a new virtual (content) size.
+
+    Textual's `virtual_size` is a layout reactive: setting it lays out and repaints the
+    whole screen, every scrollbar included (tens of ms on a full screen), although a
+    `ScrollView` whose size comes from CSS keeps its region: only its own scrollbars
+    follow the content. So update those (the caller repaints the view, whose content
+    changed). A scrollbar that appears or disappears still asks for a layout (the
+    content gets narrower or wider).
+    """
+    if size == view.virtual_size:
+        return
+    styles = view.styles
+    sized_by_content = (styles.width is not None and styles.width.is_auto) or (
+        styles.height is not None and styles.height.is_auto
+    )
+    if sized_by_content or not view.is_mounted or not view.container_size:
+        view.virtual_size = size  # not laid out yet, or its size follows its content
+        return
+    view.set_reactive(Widget.virtual_size, size)
+    view._scroll_update(size)
