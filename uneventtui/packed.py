@@ -183,7 +183,7 @@ class Positions(Mapping):
     def _index(self) -> dict:
         positions = self._positions
         if positions is None:
-            positions = self._positions = {key: i for i, key in enumerate(self._keys)}
+            positions = self._positions = dict(zip(self._keys, range(len(self._keys)), strict=True))
         return positions
 
     def __getitem__(self, key):

@@ -8,6 +8,7 @@ Layout of the package (frogmouth-like): `app.py` the App, `screens/` the screens
 from __future__ import annotations
 
 import codecs
+import gc
 import os
 import sys
 import threading
@@ -27,6 +28,7 @@ def run_tui(args) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
+    pause_collector()
     loading = start_loading(getattr(args, "data", None))
     from uneventtui.app.app import UneventApp
     from uneventtui.app.bindings import binding_ids
@@ -96,3 +98,22 @@ def start_loading(data: str | None) -> Future:
     bound.set()
     pool.shutdown(wait=False)
     return future
+
+
+def pause_collector() -> None:
+    """Turn the cyclic collector off until the data is on screen (`settle_heap`).
+
+    Start-up builds tens of thousands of objects that live as long as the app (Textual's
+    classes and styles, our modules, the data): the collector's passes over them before
+    the first frame were wasted work (about a tenth of the start-up time).
+    """
+    gc.disable()
+
+
+def settle_heap() -> None:
+    """Once the data is shown (and again once the search index is read): freeze what
+    start-up and loading built into the collector's permanent generation, so that no
+    later pass scans it again (a key press must not pay for a pass over 100,000 events'
+    objects), and turn the collector back on."""
+    gc.freeze()
+    gc.enable()

@@ -18,6 +18,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from uneventtui.app import settle_heap
 from uneventtui.app.display import Display
 from uneventtui.app.documents import one
 from uneventtui.app.i18n import tr
@@ -138,6 +139,7 @@ class MainScreen(Screen):
         if not timeline.events:
             self.detail.show_message([tr("no_events", self.ui.lang)])
         # After the frame that shows the data: reading the index competes for the GIL.
+        self.call_after_refresh(settle_heap)
         self.call_after_refresh(self.warm_search, timeline)
 
     @work(thread=True, exclusive=True, group="warm")
@@ -147,12 +149,14 @@ class MainScreen(Screen):
         from uneventtui.cache import warm
 
         warm(timeline)
+        self.app.call_from_thread(settle_heap)  # the index too: out of the collector's way
 
     def _load_failed(self, exc: Exception) -> None:
         problems = getattr(exc, "problems", None)
         lines = [tr("load_failed", self.ui.lang)]
         lines += [str(p) for p in problems] if problems else [str(exc) or type(exc).__name__]
         self.detail.show_message(lines)
+        settle_heap()
         self.timeline_view.message = self.ui.line(lines[0])
         self.timeline_view.refresh()
         self.sub_title = self.ui.line(lines[0])
