@@ -366,3 +366,13 @@ def test_every_right_to_left_character_is_in_the_fast_path_blocks():
     ]
     assert not missing
     assert unicodedata.bidirectional("\u05d0") == "R" and module.RTL_BLOCKS.match("\u05d0")
+
+
+@pytest.mark.parametrize("width", [3, 80])
+def test_a_mark_between_lam_and_alef_is_kept_at_the_end_of_a_line(width):
+    """layout dropped the fatha of لَا when the word ended a line: the line was cut
+    from the paragraph's shaping up to the alef's place, which is the ligature's,
+    while the fatha comes after it."""
+    for text in ["لَا لَا", "قال لَا نعم", "بلَا"]:
+        drawn = "".join(line.text for line in layout(text, width))
+        assert drawn.count("\u064e") == text.count("\u064e"), (text, drawn)

@@ -336,11 +336,12 @@ def _line_text(paragraph: str, start: int, end: int, level: int, mode: str, hara
         end < len(paragraph) and not _is_break(paragraph[end])
     )
     if cut_word:  # the pieces of a cut word take their own joining forms
-        return _line(paragraph[start:end], level, mode, harakat)[0]
+        return _visual_text(shape_text(paragraph[start:end], harakat), level)
     # Joining never crosses a space: the line's shaping is a slice of the paragraph's.
+    # (Not up to the last character's place: the fatha of لَا comes after its alef's.)
     shaped, index = shape(paragraph, harakat)
     shown = [j for j in index[start:end] if j >= 0]
-    return _reorder(shaped[shown[0] : shown[-1] + 1], level)[0] if shown else ""
+    return _visual_text(shaped[min(shown) : max(shown) + 1], level) if shown else ""
 
 
 @lru_cache(maxsize=4096)
