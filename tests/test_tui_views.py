@@ -249,6 +249,11 @@ async def test_entity_with_thousands_of_events(big):
         assert f"Events ({len(positions)})" in text
         assert first.title_en[:20] in text
         assert detail.selected_target == ("event", first.id)  # the first link on screen
+        # while the user reads, the next screenful is drawn, so PgDn only copies lines
+        await pilot.pause(0.3)
+        top, bottom = detail.window
+        drawn = {key[0] for key in detail._strips.keys()}
+        assert set(range(bottom, 2 * bottom - top)) <= drawn
         await pilot.press("down")
         assert detail.selected_target == ("event", big.event_column("id")[positions[1]])
         await pilot.press("end")

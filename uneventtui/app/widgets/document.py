@@ -112,8 +112,14 @@ class DocumentView(LinkView):
         "document--cursor",
     }
 
+    # A stable gutter: a document that grows past the screen keeps its width (its
+    # lines are not laid out and drawn twice, before and after the scrollbar shows).
     DEFAULT_CSS = """
-    DocumentView { scrollbar-size-horizontal: 0; scrollbar-size-vertical: 1; }
+    DocumentView {
+        scrollbar-size-horizontal: 0;
+        scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;
+    }
     """
 
     CURSOR = "document--cursor"

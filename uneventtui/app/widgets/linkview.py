@@ -21,9 +21,12 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from uneventtui.app.display import Display
 from uneventtui.app.widgets.virtual import set_virtual_size
+
+PREFETCH_AFTER = 0.1  # seconds without scrolling before the neighbouring screens are drawn
 
 LinkSpan = tuple[int, int, int]  # (link, first character, end character) on a drawn line
 
@@ -201,6 +204,7 @@ class LinkView(ScrollView, can_focus=True):
         self._stack: Stack | None = None
         self._width = -1
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._prefetch_timer: Timer | None = None
 
     # -- content -------------------------------------------------------------------
 
@@ -217,6 +221,7 @@ class LinkView(ScrollView, can_focus=True):
         self._stack = None
         self._strips.clear()
         self.refresh()
+        self._prefetch_soon()
 
     @property
     def stack(self) -> Stack:
@@ -245,20 +250,43 @@ class LinkView(ScrollView, can_focus=True):
     # -- drawing -------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        stack = self.stack
-        width = self.scrollable_content_region.width
         index = int(self.scroll_y) + y
-        base_style = self.rich_style
-        if index >= stack.height:
-            return Strip.blank(width, base_style)
+        if index >= self.stack.height:
+            return Strip.blank(self.scrollable_content_region.width, self.rich_style)
+        return self._strip(index)
+
+    def _strip(self, index: int) -> Strip:
+        """Line `index` of the content as it is drawn now, from the cache if it can."""
+        width = self.scrollable_content_region.width
         selected = self._is_selected_line(index)
         key = (index, width, selected, self.has_focus)
         strip = self._strips.get(key)
         if strip is None:
-            text = self.decorate(stack.line(index), selected)
+            base_style = self.rich_style
+            text = self.decorate(self.stack.line(index), selected)
             strip = Strip(text.render(self.app.console)).apply_style(base_style)
             strip = self._strips[key] = strip.adjust_cell_length(width, base_style)
         return strip
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._prefetch_soon()
+
+    def _prefetch_soon(self) -> None:
+        """Once the keys pause: draw the screens above and below, so the next page or
+        step only copies cached lines (a held key never waits for this)."""
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        if self.is_mounted:
+            self._prefetch_timer = self.set_timer(PREFETCH_AFTER, self._prefetch)
+
+    def _prefetch(self) -> None:
+        self._prefetch_timer = None
+        top, bottom = self.window
+        height = self.stack.height
+        page = bottom - top
+        for index in [*range(bottom, min(height, bottom + page)), *range(max(0, top - page), top)]:
+            self._strip(index)
 
     def _is_selected_line(self, index: int) -> bool:
         if not 0 <= self.link < self.stack.links:
@@ -313,12 +341,18 @@ class LinkView(ScrollView, can_focus=True):
     def select_link(self, link: int, *, scroll: bool = True) -> None:
         """Select a link (-1: none) and scroll it into view."""
         stack = self.stack
+        before, top = self.link, int(self.scroll_y)
         self.link = link if 0 <= link < stack.links else -1
         if scroll and self.link >= 0:
             first, last = stack.link_lines(self.link)
             region = Region(0, first, 1, last - first + 1)
             self.scroll_to_region(region, animate=False, immediate=True)
-        self.refresh()
+        if int(self.scroll_y) != top:
+            return  # the scroll repaints the screen
+        for changed in {before, self.link} - {-1}:  # only their lines are drawn again
+            if changed < stack.links:
+                first, last = stack.link_lines(changed)
+                self.refresh_lines(first, last - first + 1)
 
     def keep_link_visible(self, from_top: bool) -> None:
         """After a scroll: a selected link that left the screen gives way to one on it."""
