@@ -252,7 +252,8 @@ async def test_entity_with_thousands_of_events(big):
         # while the user reads, the next screenful is drawn, so PgDn only copies lines
         await pilot.pause(0.3)
         top, bottom = detail.window
-        drawn = {key[0] for key in detail._strips.keys()}
+        cached = detail._strips.keys()  # (line, width, selected, focused)
+        drawn = {key[0] for key in cached}
         assert set(range(bottom, 2 * bottom - top)) <= drawn
         await pilot.press("down")
         assert detail.selected_target == ("event", big.event_column("id")[positions[1]])
