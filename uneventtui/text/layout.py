@@ -353,8 +353,11 @@ def _layout(text: str, width: int, base: str | None, mode: str, harakat: bool) -
     for paragraph in clean.split("\n"):
         level = _level(paragraph, base)
         widths = _widths(paragraph, harakat, mode)
-        for start, end in _wrap(paragraph, widths, width):
+        spans = _wrap(paragraph, widths, width)
+        for start, end in spans:
             drawn = _line_text(paragraph, start, end, level, mode, harakat)
+            if not drawn and end > start and len(spans) > 1:
+                continue  # only what shaping drops (a lone mark with harakat=False): no blank row
             lines.append(Line(drawn, level == 1, cell_len(drawn), offset + start, offset + end))
         offset += len(paragraph) + 1
     return tuple(lines)
