@@ -120,6 +120,32 @@ async def test_reader_moves_between_quotes_of_the_same_article(shipped):
         assert app.screen.query_one(DetailPane).target[0] == "entity"
 
 
+async def test_enter_on_a_source_in_the_detail_opens_the_reader_on_it(shipped):
+    refs = list(shipped.event(DOHA).sources)
+    app = UneventApp(lambda: shipped, display=Display())
+    async with app.run_test(size=(120, 40)) as pilot:
+        detail = await focus_detail(pilot, DOHA)
+        sources = [i for i, t in enumerate(detail.targets) if t[0] == "source"]
+        assert [detail.targets[i] for i in sources] == [("source", str(k)) for k in range(6)]
+        detail.select_link(sources[5])  # seed-000's quote, the last source
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and reader.index == 5
+        article = reader.query_one(ArticleView)
+        assert on_screen(article, refs[5].quote)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one(DetailPane).selected_target == ("source", "5")
+        detail.select_link(sources[1])  # an external one: its URL or symbol
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.index == 1
+        source = shipped.sources[refs[1].source]
+        text = "\n".join(screen_lines(app.screen.query_one(ArticleView)))
+        assert (refs[1].url or source.reference) in text
+
+
 async def test_one_source_only_rings_the_bell():
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -74,13 +74,14 @@ def event_blocks(event: Event, timeline: Timeline, lang: str) -> list[Block]:
             blocks.append(Block("link", entity_name(timeline, org, lang), target=("entity", org)))
     if event.sources:
         blocks.append(Block("section", t("sources")))
-        for ref in event.sources:
-            blocks += source_blocks(ref, timeline, lang)
+        for index, ref in enumerate(event.sources):
+            blocks += source_blocks(ref, timeline, lang, index)
     return blocks
 
 
-def source_blocks(ref, timeline: Timeline, lang: str) -> list[Block]:
-    """One source of an event: what it is, and the quote or the URL/symbol."""
+def source_blocks(ref, timeline: Timeline, lang: str, index: int = 0) -> list[Block]:
+    """One source of an event: what it is (a link: Enter opens the reader on it), and
+    the quote or the URL/symbol."""
     source = timeline.sources.get(ref.source)
     out: list[Block] = []
     if source is None:
@@ -88,7 +89,7 @@ def source_blocks(ref, timeline: Timeline, lang: str) -> list[Block]:
     parts = [p for p in (source.title, source.outlet) if p]
     if source.published:
         parts.append(source.published.format(lang))
-    out.append(Block("text", " — ".join(parts) or source.id))
+    out.append(Block("link", " — ".join(parts) or source.id, target=("source", str(index))))
     if source.kind == "seed":
         if ref.quote:
             out.append(Block("quote", ref.quote))

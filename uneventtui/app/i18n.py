@@ -28,7 +28,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "participants": ("Participants", "المشاركون"),
     "organizations": ("Organisations", "المنظمات"),
     "sources": ("Sources", "المصادر"),
-    "read_source": ("s: read the article", "s: قراءة المقال"),
+    "read_source": ("Enter: read the article", "Enter: قراءة المقال"),
     "aliases": ("Aliases", "أسماء أخرى"),
     "description": ("Description", "الوصف"),
     "roles": ("Roles over time", "الأدوار عبر الزمن"),

@@ -27,7 +27,7 @@ from uneventtui.app.bindings import bindings_for
 from uneventtui.app.display import Display, fit
 from uneventtui.app.widgets.linkview import Drawn, Flow, LinkView, Piece, Rows, Stack
 
-Target = tuple[str, str]  # ("event" | "entity", id)
+Target = tuple[str, str]  # ("event" | "entity", id), or ("source", its index in the event)
 
 LABEL_WIDTH = 14
 WRAPPED_ROWS = 100  # a longer RowList is drawn a row a line, each cut to fit, when shown
