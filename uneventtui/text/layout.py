@@ -15,6 +15,11 @@ order the line is drawn in. The tests check that order against python-bidi's
 and GNU FriBidi's on the seeds and on generated text (tests/test_text_reference.py);
 the drawing path reorders each line once.
 
+Speed (the timeline draws a few dozen new rows per keystroke): a line in one
+direction, most of them, skips the algorithm (`_one_direction`); `visual`
+builds no cursor map; results are memoised per line, shapes per word
+(`shaping`), resolutions per run pattern (`uba`), all in bounded LRU caches.
+
 Each wrapped line is resolved on its own, with its paragraph's direction (as
 `get_display` does), rather than resolving the whole paragraph first: the
 two differ only for a bracket pair or a number split across two lines.

@@ -9,8 +9,14 @@ order against GNU FriBidi's and python-bidi's on the seeds and generated text.
 
 Characters removed by rule X9 (embedding controls and BN) are retained, as
 UAX #9 section 5.2 allows: each takes the level of the character before it
-(the paragraph level at the start), so that every index has a place in the
-visual order.
+(the paragraph level at the start), and rule L1 resets them with the white
+space at the end of a line, so that every index has a place in the visual
+order; this is where GNU FriBidi puts them too (python-bidi differs on these
+invisible characters only).
+
+For speed, a paragraph whose characters cannot leave its level is not resolved
+at all (`is_uniform`), and one with no explicit control is resolved on its runs
+of one class (`_resolve_runs`).
 """
 
 from __future__ import annotations
