@@ -143,7 +143,8 @@ def test_a_planted_pickle_is_refused_not_run(dataset: Path, tmp_path: Path) -> N
 
     header = json.loads(raw[len(cache.MAGIC) : header_end])
     payload = pickle.dumps(Boom())
-    header["payload_len"] = len(payload)
+    header["payload_len"] = header["pickle_len"] = len(payload)
+    header["buffers"] = []
     header["index_len"] = 0  # no search index section in this planted file
     header["payload_sha256"] = hashlib.sha256(payload).hexdigest()
     cache_file.write_bytes(cache.MAGIC + json.dumps(header).encode() + b"\n" + payload)
@@ -269,3 +270,17 @@ def test_cache_directories_are_private(dataset: Path, tmp_path: Path) -> None:
     load(dataset, tmp_path)
     for directory in (tmp_path / "cache", tmp_path / "cache" / "datasets"):
         assert stat.S_IMODE(directory.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("protocol", [4, 5])
+def test_a_packed_list_pickles_and_copies_whole(protocol: int) -> None:
+    """Out-of-band blocks are only for the cache: any other pickle or copy holds them."""
+    import copy
+
+    from uneventtui.packed import PackedList, restricted_loads
+
+    items = [("event", i) for i in range(700)]
+    packed = PackedList(items)
+    packed[300]  # one block unpickled: it is pickled again from the objects
+    assert list(restricted_loads(pickle.dumps(packed, protocol=protocol))) == items
+    assert list(copy.deepcopy(packed)) == items == list(copy.copy(packed))

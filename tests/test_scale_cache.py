@@ -104,6 +104,55 @@ def test_a_corrupt_timeline_section_is_rebuilt(dataset, tmp_path):
     assert load(dataset, tmp_path).status == "hit"
 
 
+def _header(cache_file: Path) -> tuple[dict, int]:
+    import json
+
+    raw = cache_file.read_bytes()
+    header_end = raw.index(b"\n", len(cache.MAGIC)) + 1
+    return json.loads(raw[len(cache.MAGIC) : header_end]), header_end
+
+
+def test_blocks_are_read_in_place_and_each_part_of_the_timeline_section_is_checked(
+    dataset, tmp_path
+):
+    """The packed blocks sit after the timeline's pickle (out of band) and are used in
+    place; damage to the pickle, to the first block or to the last is caught alike."""
+    fresh = summary(load_timeline(dataset))
+    load(dataset, tmp_path)
+    cache_file = cache.cache_file_for(dataset, tmp_path / "cache")
+    hit = load(dataset, tmp_path)
+    assert hit.status == "hit"
+    assert isinstance(hit.timeline.events._blobs[0], memoryview)  # a view, not a copy
+    assert summary(hit.timeline) == fresh
+    header, header_end = _header(cache_file)
+    section = header_end + header["index_len"]
+    assert len(header["buffers"]) >= 2  # events' and entities' blocks, at least
+    assert header["pickle_len"] + sum(header["buffers"]) == header["payload_len"]
+    first_block = section + header["pickle_len"]
+    for at in (section + header["pickle_len"] // 2, first_block, cache_file.stat().st_size - 1):
+        raw = bytearray(cache_file.read_bytes())
+        raw[at] ^= 0xFF
+        cache_file.write_bytes(bytes(raw))
+        result = load(dataset, tmp_path)
+        assert result.status == "corrupt", at
+        assert summary(result.timeline) == fresh
+        assert load(dataset, tmp_path).status == "hit"
+
+
+def test_a_header_whose_block_lengths_do_not_add_up_is_corrupt(dataset, tmp_path):
+    import json
+
+    load(dataset, tmp_path)
+    cache_file = cache.cache_file_for(dataset, tmp_path / "cache")
+    header, header_end = _header(cache_file)
+    body = cache_file.read_bytes()[header_end:]
+    header["buffers"][0] += 1  # the checksum still matches: only the lengths lie
+    cache_file.write_bytes(cache.MAGIC + json.dumps(header).encode() + b"\n" + body)
+    result = load(dataset, tmp_path)
+    assert result.status == "corrupt" and "inconsistent" in result.detail
+    assert summary(result.timeline) == summary(load_timeline(dataset))
+
+
 def test_a_corrupt_search_index_is_rebuilt_and_the_cache_dropped(dataset, tmp_path):
     fresh = load_timeline(dataset)
     load(dataset, tmp_path)

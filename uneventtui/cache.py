@@ -53,7 +53,9 @@ from uneventtui.paths import cache_dir, shipped_data_dir
 _RestrictedUnpickler = RestrictedUnpickler  # the name older code and tests know
 
 MAGIC = b"uneventtui-cache\n"
-FORMAT = 2  # 2: events and entities packed in blocks, the search index by attribute
+# 2: events and entities packed in blocks, the search index by attribute;
+# 3: the blocks out of band, after the timeline's pickle, read without copying them.
+FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -264,14 +266,25 @@ def _read(cache_file: Path, data_dir: Path) -> tuple[object | None, str, str]:
         current = _manifest(data_dir, Path(seeds) if seeds else None, known=header)
         if current != header["files"]:
             return None, "stale", "the data files changed"
+        pickle_len = header.get("pickle_len", payload_len)
+        buffers = header.get("buffers", [])
+        if pickle_len + sum(buffers) != payload_len or min(buffers, default=0) < 0:
+            raise ValueError("header inconsistent")
         handle.seek(body + index_len)
+        # One read and one hash, both without holding the interpreter lock (the UI thread
+        # runs meanwhile); the blocks stay in this buffer (views, not copies) until read.
         payload = handle.read(payload_len)
         if len(payload) != payload_len:
             raise ValueError("payload truncated")
         if hashlib.sha256(payload).hexdigest() != header["payload_sha256"]:
             raise ValueError("payload checksum mismatch")
+        view = memoryview(payload)
+        blocks, start = [], pickle_len
+        for length in buffers:
+            blocks.append(view[start : start + length])
+            start += length
         with _no_gc():
-            timeline = RestrictedUnpickler(io.BytesIO(payload)).load()
+            timeline = RestrictedUnpickler(io.BytesIO(view[:pickle_len]), buffers=blocks).load()
         if index_len:
             index = _CachedSearchIndex(handle, cache_file, body, index_len, header["index_sha256"])
             index.timeline = timeline
@@ -301,7 +314,8 @@ def _write(
 
     `tomls` is the manifest of the TOML files taken *before* they were parsed, so an
     edit made while loading leaves a cache that is already stale, never a wrong one.
-    Layout: magic line, JSON header, the search index section, the timeline section.
+    Layout: magic line, JSON header, the search index section, the timeline section (its
+    pickle, then the packed blocks that pickle refers to out of band).
     """
     seeds_dir = getattr(timeline, "seeds_dir", None)
     stamps = dict(stamps or {})
@@ -312,7 +326,12 @@ def _write(
     if index is not None:
         index_blob = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
         packed._search_index = None  # type: ignore[attr-defined]
-    payload = pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
+    out_of_band: list[pickle.PickleBuffer] = []  # the packed blocks, written after it
+    payload = pickle.dumps(packed, protocol=5, buffer_callback=out_of_band.append)
+    buffers = [buffer.raw() for buffer in out_of_band]
+    payload_sha256 = hashlib.sha256(payload)
+    for buffer in buffers:
+        payload_sha256.update(buffer)
     header = {
         "format": FORMAT,
         "version": __version__,
@@ -324,8 +343,10 @@ def _write(
         "stamped_ns": stamped_ns,  # taken before any of the stamps
         "index_len": len(index_blob),
         "index_sha256": hashlib.sha256(index_blob).hexdigest(),
-        "payload_len": len(payload),
-        "payload_sha256": hashlib.sha256(payload).hexdigest(),
+        "payload_len": len(payload) + sum(len(buffer) for buffer in buffers),
+        "payload_sha256": payload_sha256.hexdigest(),
+        "pickle_len": len(payload),  # the timeline's pickle, then its out-of-band blocks
+        "buffers": [len(buffer) for buffer in buffers],
     }
     # Private all the way down: mkdir's mode applies to the last directory only.
     cache_file.parent.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -337,6 +358,8 @@ def _write(
             handle.write(json.dumps(header, ensure_ascii=True).encode() + b"\n")
             handle.write(index_blob)
             handle.write(payload)
+            for buffer in buffers:
+                handle.write(buffer)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, cache_file)

@@ -20,6 +20,7 @@ before any of this is read).
 
 from __future__ import annotations
 
+import copyreg
 import io
 import pickle
 import threading
@@ -50,7 +51,7 @@ class RestrictedUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"cache refers to {module}.{name}, which is not allowed")
 
 
-def restricted_loads(data: bytes) -> Any:
+def restricted_loads(data: bytes | memoryview) -> Any:
     return RestrictedUnpickler(io.BytesIO(data)).load()
 
 
@@ -66,7 +67,7 @@ class PackedList(Sequence):
     def __init__(self, items: Sequence = ()) -> None:
         items = list(items)
         self._len = len(items)
-        self._blobs: list[bytes | None] = [
+        self._blobs: list[bytes | memoryview | None] = [
             _dumps(items[i : i + BLOCK]) for i in range(0, len(items), BLOCK)
         ]
         self._blocks: list[list | None] = [None] * len(self._blobs)
@@ -113,14 +114,18 @@ class PackedList(Sequence):
         """How many blocks have been unpickled so far (for tests and benchmarks)."""
         return sum(block is not None for block in self._blocks)
 
-    def __getstate__(self) -> tuple[list[bytes], int]:
+    def __reduce_ex__(self, protocol):  # type: ignore[override]
+        # Protocol 5 gets PickleBuffers: pickled with a buffer_callback (the cache does),
+        # the blocks go out of band and come back as views of the file's bytes, never
+        # copied; without one, or with an older protocol, they are bytes in the pickle.
+        wrap = pickle.PickleBuffer if protocol >= 5 else bytes
         blobs = [
-            blob if blob is not None else _dumps(block)
+            wrap(blob if blob is not None else _dumps(block))
             for blob, block in zip(self._blobs, self._blocks, strict=True)
         ]
-        return blobs, self._len
+        return copyreg.__newobj__, (type(self),), (blobs, self._len)
 
-    def __setstate__(self, state: tuple[list[bytes], int]) -> None:
+    def __setstate__(self, state: tuple[list, int]) -> None:
         self._blobs, self._len = list(state[0]), state[1]
         self._blocks = [None] * len(self._blobs)
         self._lock = threading.Lock()
