@@ -11,8 +11,9 @@ temporary directory:
   its first screen shows the first event);
 - in a headless Pilot: time per keystroke for a cursor step, a page, End, a year
   jump, and opening the entity with the most events; an unbound key on the same
-  app gives Pilot's own overhead per keystroke; and, for a held-down key repeating at
-  30 keys/s (faster than the detail pane's settle delay), the CPU time per key;
+  app gives Pilot's own overhead per keystroke; and, for every timeline key held down
+  and repeating at 30 keys/s (faster than the detail pane's settle delay), the CPU
+  time per key;
 - peak RSS (VmHWM) of the explorer once the data is shown, and of the warm load.
 
     nice python benchmarks/bench_scale.py [--events 100000] [--entities 50000] [--runs 3]
@@ -73,6 +74,20 @@ status = open("/proc/self/status").read()  # VmHWM: ru_maxrss would count the pa
 hwm = int(status.split("VmHWM:")[1].split()[0]) / 1024
 print(json.dumps({"status": result.status, "seconds": elapsed, "rss_mb": hwm}))
 """
+
+
+# (name, key(s), presses) for the held-key figures, in this order from the top.
+HELD_KEYS = [
+    ("j", "j", 60),
+    ("PgDn", "pagedown", 30),
+    ("]", "right_square_bracket", 10),
+    ("}", "right_curly_bracket", 30),
+    ("k", "k", 60),
+    ("PgUp", "pageup", 30),
+    ("{", "left_curly_bracket", 30),
+    ("[", "left_square_bracket", 10),
+    ("G/g", "G,g", 20),
+]
 
 
 def ms(seconds: float) -> str:
@@ -182,11 +197,13 @@ async def keystrokes(timeline) -> dict:
 
     async def held(app, pilot, key: str, count: int, rate: float = 30.0) -> float:
         """A held-down key (auto-repeat at `rate` keys/s): the process's CPU time per key,
-        the final update once the key is released included."""
+        the final update once the key is released included. `key` may be several keys
+        separated by commas, pressed in turn (G,g: End and Home alternately)."""
+        keys = key.split(",")
         await pilot.pause(0.3)
         start = time.process_time()
-        for _ in range(count):
-            app.simulate_key(key)
+        for i in range(count):
+            app.simulate_key(keys[i % len(keys)])
             await asyncio.sleep(1 / rate)
         await pilot.pause(0.3)
         return (time.process_time() - start) / count
@@ -214,9 +231,10 @@ async def keystrokes(timeline) -> dict:
             await pilot.press(key)
             samples.append(time.perf_counter() - start)
         out["End / Home (G, g)"] = statistics.median(samples)
-        out["held j, 30/s, CPU per key"] = await held(app, pilot, "j", 60)
-        out["held PgDn, 30/s, CPU per key"] = await held(app, pilot, "pagedown", 30)
-        out["held ], 30/s, CPU per key"] = await held(app, pilot, "right_square_bracket", 15)
+        # Every timeline key, held; forwards first, then back over the same ground (the
+        # counts keep each run clear of the ends, where a key does nothing).
+        for name, key, count in HELD_KEYS:
+            out[f"held {name}, 30/s, CPU per key"] = await held(app, pilot, key, count)
         by_entity = timeline._by_entity
         busiest = max(by_entity, key=lambda key: len(by_entity[key]))
         start = time.perf_counter()

@@ -178,3 +178,28 @@ async def test_year_headers_take_the_theme_and_follow_a_theme_change(cached_time
         assert after.color == view.get_component_rich_style("timeline--year").color
         assert after.bgcolor == view.rich_style.bgcolor  # the new theme's background
         assert after != before
+
+
+async def test_track_steps_land_on_the_next_event_of_the_same_track(cached_timeline):
+    """} and { on a cached timeline (events unpickled a block at a time): each lands on
+    the nearest event of the cursor's track, skipping the others, and stops at the ends."""
+    events = cached_timeline.events
+    app = UneventApp(lambda: cached_timeline, display=Display(lang="en", mode="terminal"))
+    async with app.run_test(size=(160, 60)) as pilot:
+        view = await started(pilot)
+        await pilot.press("pagedown", "pagedown")
+        start = view.pos
+        track = events[start].track
+        expected = [i for i in range(start + 1, len(events)) if events[i].track == track][:6]
+        for want in expected:
+            await pilot.press("right_curly_bracket")
+            assert view.pos == want
+        for want in reversed([start, *expected[:-1]]):
+            await pilot.press("left_curly_bracket")
+            assert view.pos == want
+        await pilot.press("G")
+        last = view.pos
+        later = [i for i in range(last + 1, len(events)) if events[i].track == events[last].track]
+        assert later == []
+        await pilot.press("right_curly_bracket")  # no next one on that track: stays
+        assert view.pos == last

@@ -389,11 +389,14 @@ class TimelineView(ScrollView, can_focus=True):
         return Columns(date_w, kind_w, track_w, max(title, 0))
 
     def notify_style_update(self) -> None:
-        """Styles changed (theme, focus, CSS): drop the drawn rows if their styles did."""
+        """Styles changed (theme, CSS, or only the focus border): drop the drawn rows if
+        their styles did."""
         super().notify_style_update()
         if self._row_styles:
+            before = dict(self._row_styles)
             self._row_styles.clear()
-            self._cache.clear()
+            if any(self._styles(cursor) != styles for cursor, styles in before.items()):
+                self._cache.clear()
 
     def _styles(self, cursor: bool | None) -> RowStyles:
         """The styles of a row's parts: `cursor` None for an ordinary row, else whether
