@@ -21,12 +21,9 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.timer import Timer
 
 from uneventtui.app.display import Display
 from uneventtui.app.widgets.virtual import set_virtual_size
-
-PREFETCH_AFTER = 0.1  # seconds without scrolling before the neighbouring screens are drawn
 
 LinkSpan = tuple[int, int, int]  # (link, first character, end character) on a drawn line
 
@@ -204,7 +201,7 @@ class LinkView(ScrollView, can_focus=True):
         self._stack: Stack | None = None
         self._width = -1
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
-        self._prefetch_timer: Timer | None = None
+        self._prefetch_pending = False
 
     # -- content -------------------------------------------------------------------
 
@@ -226,7 +223,10 @@ class LinkView(ScrollView, can_focus=True):
     @property
     def stack(self) -> Stack:
         """The content laid out for the current width."""
-        width = self.scrollable_content_region.width or self.size.width or 80
+        return self._stack_for(self.scrollable_content_region.width)
+
+    def _stack_for(self, width: int) -> Stack:
+        width = width or self.size.width or 80
         if self._stack is None or width != self._width:
             self._width = width
             self._stack = self.build(width)
@@ -250,22 +250,24 @@ class LinkView(ScrollView, can_focus=True):
     # -- drawing -------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        index = int(self.scroll_y) + y
-        if index >= self.stack.height:
-            return Strip.blank(self.scrollable_content_region.width, self.rich_style)
-        return self._strip(index)
-
-    def _strip(self, index: int) -> Strip:
-        """Line `index` of the content as it is drawn now, from the cache if it can."""
         width = self.scrollable_content_region.width
-        selected = self._is_selected_line(index)
+        stack = self._stack_for(width)
+        index = int(self.scroll_y) + y
+        if index >= stack.height:
+            return Strip.blank(width, self.rich_style)
+        return self._strip(stack, index, width)
+
+    def _strip(self, stack: Stack, index: int, width: int, base: Style | None = None) -> Strip:
+        """Line `index` as it is drawn now, from the cache if it can (`base`: the
+        widget's style, when the caller has it: Textual computes it afresh each time)."""
+        selected = self._is_selected_line(stack, index)
         key = (index, width, selected, self.has_focus)
         strip = self._strips.get(key)
         if strip is None:
-            base_style = self.rich_style
-            text = self.decorate(self.stack.line(index), selected)
-            strip = Strip(text.render(self.app.console)).apply_style(base_style)
-            strip = self._strips[key] = strip.adjust_cell_length(width, base_style)
+            base = base or self.rich_style
+            text = self.decorate(stack.line(index), selected)
+            strip = Strip(text.render(self.app.console)).apply_style(base)
+            strip = self._strips[key] = strip.adjust_cell_length(width, base)
         return strip
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
@@ -273,25 +275,26 @@ class LinkView(ScrollView, can_focus=True):
         self._prefetch_soon()
 
     def _prefetch_soon(self) -> None:
-        """Once the keys pause: draw the screens above and below, so the next page or
-        step only copies cached lines (a held key never waits for this)."""
-        if self._prefetch_timer is not None:
-            self._prefetch_timer.stop()
-        if self.is_mounted:
-            self._prefetch_timer = self.set_timer(PREFETCH_AFTER, self._prefetch)
+        """Once this screen is painted: draw the screens above and below, so the next
+        page or step only copies cached lines (the key's own frame never waits)."""
+        if not self._prefetch_pending and self.is_mounted:
+            self._prefetch_pending = True
+            self.call_after_refresh(self._prefetch)
 
     def _prefetch(self) -> None:
-        self._prefetch_timer = None
+        self._prefetch_pending = False
+        width = self.scrollable_content_region.width
+        stack, base = self._stack_for(width), self.rich_style
         top, bottom = self.window
-        height = self.stack.height
         page = bottom - top
-        for index in [*range(bottom, min(height, bottom + page)), *range(max(0, top - page), top)]:
-            self._strip(index)
+        below = range(bottom, min(stack.height, bottom + page))
+        for index in [*below, *range(max(0, top - page), top)]:
+            self._strip(stack, index, width, base)
 
-    def _is_selected_line(self, index: int) -> bool:
-        if not 0 <= self.link < self.stack.links:
+    def _is_selected_line(self, stack: Stack, index: int) -> bool:
+        if not 0 <= self.link < stack.links:
             return False
-        first, last = self.stack.link_lines(self.link)
+        first, last = stack.link_lines(self.link)
         return first <= index <= last
 
     def decorate(self, drawn: Drawn, selected: bool) -> Text:
