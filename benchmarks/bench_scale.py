@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import csv
 import json
 import os
@@ -339,6 +340,9 @@ def tmux_figures(timeline, data: Path, tmp: Path, env: dict, runs: int) -> None:
     """First frame and data shown in tmux, against the empty app; then VisiData."""
     from uneventtui.text import visual
 
+    # Bytecode compiled as `pip install` does: with PYTHONDONTWRITEBYTECODE=1 a source
+    # checkout would otherwise compile every module at every start, no installed copy does.
+    compileall.compile_dir(ROOT / "uneventtui", quiet=1)
     empty = tmp / "empty_app.py"
     empty.write_text(EMPTY_APP, encoding="utf-8")
     baseline = f"{sys.executable} {empty}"
