@@ -3,6 +3,11 @@
 A line-API widget (like toolong's LogLines): a `ScrollView` whose `render_line`
 draws only the rows on screen, with an LRU cache of rendered strips, so 100,000 events
 scroll as fast as 100. The row model (`TimelineRows`) is plain Python and built once.
+
+A keystroke costs what it changes: a cursor step repaints the old and the new cursor
+row (the cursor row is cached apart, so the other rows stay cached), a scroll repaints
+the pane, and nothing asks Textual for a layout. Rows are built as segments with
+their styles combined once per style change, not through Rich `Text`.
 """
 
 from __future__ import annotations
