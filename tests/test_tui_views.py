@@ -272,7 +272,7 @@ async def test_entity_with_thousands_of_events(big):
         # opening read only the events on screen, not the thousands below
         assert big.events.loaded_blocks() - loaded <= 3
         text = "\n".join(screen_lines(detail))
-        assert f"Events ({len(positions)})" in text
+        assert f"Events ({len(positions):,})" in text  # 2,697: thousands marked
         assert first.title_en[:20] in text
         assert detail.selected_target == ("event", first.id)  # the first link on screen
         # while the user reads, the next screenful is drawn, so PgDn only copies lines

@@ -113,7 +113,7 @@ def entity_blocks(entity: Entity, timeline: Timeline, lang: str) -> list[Block |
         # one per line: each alias gets its own direction (Latin and Arabic mix badly)
         blocks.append(Block("field", "\n".join(entity.aliases), t("aliases")))
     blocks += paragraphs(t("description"), entity.description_ar, entity.description_en, lang)
-    blocks.append(Block("section", f"{t('events')} ({timeline.event_count(entity.id)})"))
+    blocks.append(Block("section", f"{t('events')} ({timeline.event_count(entity.id):,})"))
     blocks.append(event_rows(entity.id, timeline, lang))
     return blocks
 

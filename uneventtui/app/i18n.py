@@ -31,7 +31,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "read_source": ("Enter: read the article", "Enter: قراءة المقال"),
     "aliases": ("Aliases", "أسماء أخرى"),
     "description": ("Description", "الوصف"),
-    "roles": ("Roles over time", "الأدوار عبر الزمن"),
     "events": ("Events", "الأحداث"),
     "person": ("Person", "شخص"),
     "organization": ("Organisation", "منظمة"),
