@@ -48,7 +48,7 @@ from uneventtui.packed import (
     RestrictedUnpickler,
     restricted_loads,
 )
-from uneventtui.paths import cache_dir, shipped_data_dir
+from uneventtui.paths import cache_dir, shipped_data_dir, toml_files
 
 _RestrictedUnpickler = RestrictedUnpickler  # the name older code and tests know
 
@@ -103,12 +103,6 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _toml_files(data_dir: Path) -> list[Path]:
-    from uneventtui.loader import toml_files  # the same files the loader reads
-
-    return toml_files(data_dir)
-
-
 def _code_fingerprint() -> str:
     """Hash of the code that makes and defines what is pickled: model, loader, search, cache.
 
@@ -157,7 +151,7 @@ def _manifest(
     being read; any other file is hashed. `stamps`, if given, receives the stamps
     (taken before hashing); the caller records when (header "stamped_ns").
     """
-    files = (_toml_files(data_dir) if data_dir is not None else []) + _seed_files(seeds_dir)
+    files = (toml_files(data_dir) if data_dir is not None else []) + _seed_files(seeds_dir)
     known = known or {}
     old_hashes, old_stamps = known.get("files") or {}, known.get("stamps") or {}
     taken = known.get("stamped_ns") or 0
@@ -410,6 +404,14 @@ def prepare(timeline: object) -> object:
     return timeline
 
 
+def _toml_loader() -> Callable[[Path], object]:
+    """The TOML loader, imported only when the cache cannot serve (a warm start never
+    pays for importing the parser and the validators: ~10 ms on the loading thread)."""
+    from uneventtui.loader import load_timeline
+
+    return load_timeline
+
+
 def _build(loader: Callable[[Path], object], data_dir: Path, report: Callable[[str], None]):
     """Parse the TOML and index it: the slow path, run with the collector paused."""
     with _no_gc():
@@ -437,12 +439,10 @@ def load_cached(
     """
     if use_cache is None:
         use_cache = not os.environ.get("UNEVENTTUI_NO_CACHE")
-    if loader is None:
-        from uneventtui.loader import load_timeline as loader
     report = progress or (lambda stage: None)
     data_dir = Path(path) if path is not None else shipped_data_dir()
     if not use_cache:
-        return CacheResult(_build(loader, data_dir, report), "disabled")
+        return CacheResult(_build(loader or _toml_loader(), data_dir, report), "disabled")
     cache_file = cache_file_for(data_dir, directory)
     report("cache")
     timeline, status, detail = _read(cache_file, data_dir)
@@ -450,7 +450,7 @@ def load_cached(
         return CacheResult(timeline, status, detail)
     stamped_ns, stamps = time.time_ns(), {}
     tomls = _manifest(data_dir, None, stamps=stamps)
-    timeline = _build(loader, data_dir, report)
+    timeline = _build(loader or _toml_loader(), data_dir, report)
     report("save")
     try:
         _write(cache_file, data_dir, timeline, tomls, stamps, stamped_ns)

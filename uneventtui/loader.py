@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import errno
-import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from uneventtui.model import (
     SourceRef,
     Timeline,
 )
+from uneventtui.paths import toml_files
 
 __all__ = ["DataError", "Problem", "check_dataset", "load_timeline"]
 
@@ -274,25 +274,6 @@ class _Lines:
 
 
 # --- Checking ---------------------------------------------------------------------
-
-
-def toml_files(root: Path, skipped: list[Path] | None = None) -> list[Path]:
-    """Every *.toml below `root`, recursively, in name order (hidden ones skipped).
-
-    Those that are not regular files (after following symlinks) are left out, and
-    added to `skipped` when it is given.
-    """
-    found = []
-    for directory, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in filenames:
-            if name.endswith(".toml") and not name.startswith("."):
-                path = Path(directory) / name
-                if path.is_file():
-                    found.append(path)
-                elif skipped is not None:
-                    skipped.append(path)
-    return sorted(found, key=lambda p: p.relative_to(root).parts)
 
 
 @dataclass

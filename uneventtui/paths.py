@@ -34,3 +34,22 @@ def data_home() -> Path:
 def cache_dir() -> Path:
     """$XDG_CACHE_HOME/uneventtui (the parsed-dataset cache)."""
     return _xdg("XDG_CACHE_HOME", ".cache")
+
+
+def toml_files(root: Path, skipped: list[Path] | None = None) -> list[Path]:
+    """Every *.toml below `root`, recursively, in name order (hidden ones skipped).
+
+    Those that are not regular files (after following symlinks) are left out, and
+    added to `skipped` when it is given.
+    """
+    found = []
+    for directory, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if name.endswith(".toml") and not name.startswith("."):
+                path = Path(directory) / name
+                if path.is_file():
+                    found.append(path)
+                elif skipped is not None:
+                    skipped.append(path)
+    return sorted(found, key=lambda p: p.relative_to(root).parts)
