@@ -54,6 +54,13 @@ class Display:
         """One line, sanitised and (in shaped mode) shaped and in visual order."""
         return textlayer.visual(text, base=base, mode=self.mode)
 
+    def breadcrumb(self, parts: list[str]) -> str:
+        """A "where you are" line from its parts (each ready to draw), outermost first:
+        in Arabic it reads from the right, its arrows pointing left."""
+        if self.mirrored:
+            return " ‹ ".join(reversed(parts))
+        return " › ".join(parts)
+
     def is_rtl(self, text: str) -> bool:
         return textlayer.is_rtl(text)
 

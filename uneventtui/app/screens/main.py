@@ -16,15 +16,14 @@ from textual.containers import Container
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from uneventtui.app import settle_heap
 from uneventtui.app.display import Display
 from uneventtui.app.documents import one
 from uneventtui.app.i18n import tr
+from uneventtui.app.widgets.bars import KeyBar, TitleBar, quiet_sub_title
 from uneventtui.app.widgets.detail import DetailPane
 from uneventtui.app.widgets.document import DocumentView, Target
-from uneventtui.app.widgets.header import AppHeader, quiet_sub_title
 from uneventtui.app.widgets.timeline import TimelineView
 from uneventtui.model import Timeline
 
@@ -62,11 +61,11 @@ class MainScreen(Screen):
         self._border_titles: dict[Widget, str] = {}
 
     def compose(self) -> ComposeResult:
-        yield AppHeader(icon="≡")
+        yield TitleBar(self.ui)
         with Container(id="panes", classes="-rtl" if self.ui.mirrored else ""):
             yield TimelineView(self.ui, id="timeline")
             yield DetailPane(self.ui, id="detail")
-        # The Footer is mounted by on_mount, after the focus is set (see _mount_footer).
+        yield KeyBar(self.ui)
 
     @property
     def timeline_view(self) -> TimelineView:
@@ -80,7 +79,6 @@ class MainScreen(Screen):
         self._set_border_title(self.timeline_view, self.ui.label("timeline"))
         self.set_focus(self.timeline_view)  # now, not later: the footer lists its keys
         self._arrange(self.size.width)
-        await self._mount_footer()
         ready = self.app.ready_timeline()
         if ready is not None:  # already read (small data): no loading frame at all
             self.set_timeline(ready)
@@ -89,18 +87,6 @@ class MainScreen(Screen):
         self.detail.show_message([tr("loading", self.ui.lang)])
         self._stage_timer = self.set_interval(0.1, self._show_stage)
         self.load_data()
-
-    async def _mount_footer(self) -> None:
-        """Mount the footer once the timeline has the focus, with its keys composed at once.
-
-        Textual's Footer fills itself only after a refresh following its mount, which
-        cost one more frame (with an empty footer) before the first complete screen.
-        """
-        footer = Footer()
-        ready = getattr(Footer, "_bindings_ready", None)  # textual >= 0.80's Footer
-        if ready is not None:
-            footer.set_reactive(ready, True)
-        await self.mount(footer)
 
     def _show_stage(self) -> None:
         """While loading: say what is happening (a 100,000-event archive takes a while the
@@ -294,10 +280,10 @@ class MainScreen(Screen):
         if track:
             label = timeline.tracks.get(track)
             where.append(ui.line(one(label.name_ar, label.name_en, ui.lang) if label else track))
-        self._set_border_title(self.timeline_view, " › ".join(where))
+        self._set_border_title(self.timeline_view, ui.breadcrumb(where))
         target = self.detail.target
         if target is None:
-            self.sub_title = " › ".join(where)
+            self.sub_title = ui.breadcrumb(where)
             return
         if target[0] == "event":
             event = timeline.event(target[1])
@@ -309,9 +295,7 @@ class MainScreen(Screen):
             entity = timeline.entities[target[1]]
             where = [ui.label("entity"), ui.line(one(entity.name_ar, entity.name_en, ui.lang))]
             self._set_border_title(self.detail, ui.label(entity.kind))
-        if ui.mirrored:
-            where.reverse()
-        self.sub_title = (" ‹ " if ui.mirrored else " › ").join(where)
+        self.sub_title = ui.breadcrumb(where)
 
     def _set_border_title(self, pane: Widget, title: str) -> None:
         """Set a pane's border title as plain text (never markup: it holds names from the

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header
 
 from uneventtui.app.display import Display
 from uneventtui.app.i18n import tr
 from uneventtui.app.widgets.article import ArticleView, Paragraph, mark_paragraphs
+from uneventtui.app.widgets.bars import KeyBar, TitleBar
 from uneventtui.model import Event, SourceRef, Timeline
 
 
@@ -50,9 +50,9 @@ class ReaderScreen(Screen):
         return self.refs[self.index] if self.refs else None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar(self.ui)
         yield ArticleView(self.ui, *self._content(), id="article")
-        yield Footer()
+        yield KeyBar(self.ui)
 
     def _content(self) -> tuple[list[str], list[Paragraph]]:
         """The header lines and the marked paragraphs of the current source."""
@@ -101,7 +101,7 @@ class ReaderScreen(Screen):
         where = self.ui.line(self.ref.source if self.ref else "—")
         if len(self.refs) > 1:
             where += f" ({self.index + 1}/{len(self.refs)})"
-        self.sub_title = " › ".join([self.ui.label("reader"), where])
+        self.sub_title = self.ui.breadcrumb([self.ui.label("reader"), where])
 
     def show_source(self, index: int) -> None:
         """Show the event's source number `index` (0-based), at its quote."""
