@@ -115,6 +115,7 @@ class MainScreen(Screen):
         if self._stage_timer is not None:
             self._stage_timer.stop()
         self.timeline = timeline
+        self.app.hand_off_next_frame()  # the first frame with the data: on screen at once
         self.history.clear()
         self.timeline_view.set_timeline(timeline)
         event = self.timeline_view.current_event
