@@ -122,7 +122,7 @@ def test_blocks_are_read_in_place_and_each_part_of_the_timeline_section_is_check
     cache_file = cache.cache_file_for(dataset, tmp_path / "cache")
     hit = load(dataset, tmp_path)
     assert hit.status == "hit"
-    assert isinstance(hit.timeline.events._blobs[0], memoryview)  # a view, not a copy
+    assert isinstance(hit.timeline.events._data, memoryview)  # a view, not a copy
     assert summary(hit.timeline) == fresh
     header, header_end = _header(cache_file)
     section = header_end + header["index_len"]

@@ -269,8 +269,10 @@ async def test_entity_with_thousands_of_events(big):
         await pilot.pause()
         detail = app.screen.query_one(DetailPane)
         assert app.focused is detail and detail.target == ("entity", busiest)
-        # opening read only the events on screen, not the thousands below
-        assert big.events.loaded_blocks() - loaded <= 3
+        # opening read only the events on screen (a block each at most), not the
+        # thousands below (spread over nearly all of the 1,250 blocks)
+        screen_rows = 40
+        assert big.events.loaded_blocks() - loaded <= screen_rows
         text = "\n".join(screen_lines(detail))
         assert f"Events ({len(positions):,})" in text  # 2,697: thousands marked
         assert first.title_en[:20] in text
@@ -292,4 +294,5 @@ async def test_entity_with_thousands_of_events(big):
         await pilot.press("end", "enter")
         assert current(app) == last.id
         assert app.focused is app.screen.query_one(TimelineView)
-        assert big.events.loaded_blocks() - loaded <= 8
+        # the first and last screenfuls, each with the one drawn ahead of it, and PgUp
+        assert big.events.loaded_blocks() - loaded <= 5 * screen_rows

@@ -54,8 +54,9 @@ _RestrictedUnpickler = RestrictedUnpickler  # the name older code and tests know
 
 MAGIC = b"uneventtui-cache\n"
 # 2: events and entities packed in blocks, the search index by attribute;
-# 3: the blocks out of band, after the timeline's pickle, read without copying them.
-FORMAT = 3
+# 3: the blocks out of band, after the timeline's pickle, read without copying them;
+# 4: a packed list's blocks in one buffer with a table of offsets, 16 items a block.
+FORMAT = 4
 
 
 @dataclass(frozen=True)
