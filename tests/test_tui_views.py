@@ -244,6 +244,30 @@ async def test_strips_follow_the_theme_and_the_width():
         assert all(line.text.cell_len <= width for line in detail.all_lines())
 
 
+async def test_moving_focus_between_panes_does_not_lay_the_document_out_again():
+    """Tab and Enter only change the focus border: the detail's lines stay as laid out
+    (redrawing them costs a frame on every press), while its selected link shows the
+    focus in its own style."""
+    app = make_app()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await started(pilot)
+        detail = app.screen.query_one(DetailPane)
+        laid_out = detail.stack
+        await pilot.press("enter")
+        assert app.focused is detail
+        assert detail.stack is laid_out
+        focused = detail.render_line(detail.stack.link_lines(detail.link)[0] - detail.window[0])
+        await pilot.press("tab")
+        assert app.focused is not detail
+        assert detail.stack is laid_out
+        unfocused = detail.render_line(detail.stack.link_lines(detail.link)[0] - detail.window[0])
+        assert focused.text == unfocused.text
+        assert [s.style for s in focused] != [s.style for s in unfocused]
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        assert detail.stack is not laid_out  # the colours are baked into the lines
+
+
 # -- a huge entity view ---------------------------------------------------------------
 
 

@@ -202,6 +202,8 @@ class LinkView(ScrollView, can_focus=True):
         self._width = -1
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
         self._prefetch_pending = False
+        self._components = sorted(self.COMPONENT_CLASSES)
+        self._baked_styles: tuple = ()
 
     # -- content -------------------------------------------------------------------
 
@@ -240,8 +242,17 @@ class LinkView(ScrollView, can_focus=True):
         return [stack.line(y) for y in range(stack.height)]
 
     def notify_style_update(self) -> None:
+        """Styles changed (a theme, or only the focus border): lay the content out again
+        if the styles baked into its drawn lines did (focus alone changes none of them,
+        and redrawing a document on every Tab would cost a frame)."""
         super().notify_style_update()
-        self.content_changed()  # component styles are baked into drawn lines
+        try:
+            styles = (self.rich_style, *map(self.get_component_rich_style, self._components))
+        except KeyError:  # still being mounted: its component styles are not known yet
+            styles = ()
+        if not styles or styles != self._baked_styles:
+            self._baked_styles = styles
+            self.content_changed()
 
     def on_resize(self) -> None:
         _ = self.stack
