@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from uneventtui.cache import load_cached
+from uneventtui import cache
 from uneventtui.cli import DATA_HELP
 from uneventtui.loader import DataError, Problem
 from uneventtui.model import Timeline
@@ -91,7 +91,7 @@ def load(args: argparse.Namespace) -> Timeline | None:
     """
     apply_display_options(args)
     try:
-        return load_cached(getattr(args, "data", None)).timeline
+        return cache.load_cached(getattr(args, "data", None)).timeline
     except DataError as error:
         count = plural(len(error.problems), "problem")
         print(f"uneventtui: the dataset has {count} (`uneventtui check`):", file=sys.stderr)
