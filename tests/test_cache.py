@@ -284,3 +284,23 @@ def test_a_packed_list_pickles_and_copies_whole(protocol: int) -> None:
     packed[300]  # one block unpickled: it is pickled again from the objects
     assert list(restricted_loads(pickle.dumps(packed, protocol=protocol))) == items
     assert list(copy.deepcopy(packed)) == items == list(copy.copy(packed))
+
+
+def test_positions_answer_the_same_by_scanning_and_by_dict() -> None:
+    """The first lookups scan the key list (no dict of every id before the first frame);
+    later ones, or a worker's `build()`, use the dict: the answers never differ."""
+    from uneventtui.packed import Positions
+
+    keys = [f"event-{i}" for i in range(200)]
+    positions = Positions(keys)
+    asked = [keys[-1], keys[0], "missing", keys[57]] * (Positions.SCANS // 2)
+    expected = [199, 0, None, 57] * (Positions.SCANS // 2)
+    assert [positions.get(key) for key in asked] == expected  # scans, then the dict
+    assert "missing" not in positions and keys[3] in positions
+    with pytest.raises(KeyError):
+        positions["missing"]
+    fresh = Positions(keys)
+    assert fresh.build() == {key: i for i, key in enumerate(keys)}
+    assert [fresh.get(key) for key in asked] == expected
+    restored = pickle.loads(pickle.dumps(positions))
+    assert [restored.get(key) for key in asked] == expected

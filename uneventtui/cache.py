@@ -388,7 +388,15 @@ def pack(timeline: object) -> object:
 
 
 def warm(timeline: object) -> None:
-    """Load what a cached timeline left for later (its search index): call it off the UI thread."""
+    """Load what a cached timeline left for later (its search index, its lookups by id):
+    call it off the UI thread."""
+    for lookup in (
+        getattr(timeline, "_event_index", None),
+        getattr(getattr(timeline, "entities", None), "_positions", None),
+        getattr(getattr(timeline, "_by_entity", None), "_positions", None),
+    ):
+        if isinstance(lookup, Positions):
+            lookup.build()
     index = getattr(timeline, "_search_index", None)
     if isinstance(index, (_CachedSearchIndex, PackedObject)):
         timeline._search_index = index.load()  # type: ignore[attr-defined]

@@ -186,25 +186,48 @@ class PackedDict(Mapping):
 
 
 class Positions(Mapping):
-    """key -> its position in a list of distinct keys; the dict is built on first use."""
+    """key -> its position in a list of distinct keys.
 
-    __slots__ = ("_keys", "_positions")
+    The dict is built on demand: until then the first lookups (a first screen's: its
+    event, that event's people and places) scan the list, 0.8 ms at 50,000 keys,
+    where building the dicts of 100,000 event ids and 50,000 entity ids would cost
+    30 ms before the first frame. `build()` makes it from a worker meanwhile.
+    """
+
+    SCANS = 16  # lookups answered by a scan before the dict is built here
+
+    __slots__ = ("_keys", "_positions", "_scans")
 
     def __init__(self, keys: list) -> None:
         self._keys = keys
         self._positions: dict | None = None
+        self._scans = 0
 
-    def _index(self) -> dict:
+    def build(self) -> dict:
+        """The dict of positions (built on the first call; safe from any thread)."""
         positions = self._positions
         if positions is None:
             positions = self._positions = dict(zip(self._keys, range(len(self._keys)), strict=True))
         return positions
 
     def __getitem__(self, key):
-        return self._index()[key]
+        positions = self._positions
+        if positions is not None:
+            return positions[key]
+        if self._scans < self.SCANS:
+            self._scans += 1
+            try:
+                return self._keys.index(key)
+            except ValueError:
+                raise KeyError(key) from None
+        return self.build()[key]
 
     def __contains__(self, key: object) -> bool:
-        return key in self._index()
+        try:
+            self[key]
+        except (KeyError, TypeError):
+            return False
+        return True
 
     def __iter__(self) -> Iterator:
         return iter(self._keys)
@@ -216,7 +239,7 @@ class Positions(Mapping):
         return self._keys
 
     def __setstate__(self, keys: list) -> None:
-        self._keys, self._positions = keys, None
+        self._keys, self._positions, self._scans = keys, None, 0
 
 
 class PackedObject:
