@@ -9,11 +9,12 @@ temporary directory:
   the first event's title is drawn, warm cache, against an empty Textual app
   measured the same way, and VisiData opening the same events as CSV (time until
   its first screen shows the first event);
-- in a headless Pilot: time per keystroke for a cursor step, a page, End, a year
-  jump, and opening the entity with the most events; an unbound key on the same
-  app gives Pilot's own overhead per keystroke; and, for every timeline key held down
-  and repeating at 30 keys/s (faster than the detail pane's settle delay), the CPU
-  time per key;
+- in a headless Pilot, for a cursor step, a page, a year jump, a track step, End,
+  Home, opening the entity with the most events and a page and a step in it: the
+  time from the key to the frame that shows it, and the main thread's CPU time until
+  all the key set off is done (an unbound key in an empty app gives the floor); and,
+  for every timeline key held down and repeating at 30 keys/s (faster than the detail
+  pane's settle delay), the CPU time per key;
 - peak RSS (VmHWM) of the explorer once the data is shown, and of the warm load.
 
     nice python benchmarks/bench_scale.py [--events 100000] [--entities 50000] [--runs 3]
@@ -180,7 +181,11 @@ def warm_load(data: Path, env: dict, runs: int) -> dict:
 
 
 async def keystrokes(timeline) -> dict:
-    """Seconds per keystroke in a headless Pilot, on a warm (cached) timeline."""
+    """Per key, in a headless Pilot on a warm (cached) timeline: how long until the frame
+    showing it is written, and the main thread's CPU time until everything the key set
+    off is done (the frame, the detail pane following, the next screen drawn ahead).
+    Pilot's own `press()` waits and repaints, so its wall time says little: the frames
+    are caught at `App._display`, and keys are sent with `simulate_key`."""
     from textual.app import App
     from textual.widgets import Static
 
@@ -188,13 +193,31 @@ async def keystrokes(timeline) -> dict:
     from uneventtui.app.display import Display
     from uneventtui.app.widgets.timeline import TimelineView
 
-    async def per_key(pilot, key: str, count: int) -> float:
-        samples = []
-        for _ in range(count):
-            start = time.perf_counter()
-            await pilot.press(key)
-            samples.append(time.perf_counter() - start)
-        return statistics.median(samples)
+    frames: list[float] = []
+
+    def catch_frames(app) -> None:
+        display = app._display
+
+        def caught(*args, **kwargs):
+            frames.append(time.perf_counter())
+            return display(*args, **kwargs)
+
+        app._display = caught
+
+    async def one(pilot, act, reset=None, runs: int = 7) -> tuple[float, float]:
+        """Medians of (action -> next frame written, main-thread CPU until settled)."""
+        latency, cpu = [], []
+        for _ in range(runs):
+            if reset is not None:
+                reset()
+            await pilot.pause(0.25)
+            frames.clear()
+            cpu_start, start = time.thread_time(), time.perf_counter()
+            act()
+            await asyncio.sleep(0.25)  # longer than any settle delay: all follow-up work
+            cpu.append(time.thread_time() - cpu_start)
+            latency.append(frames[0] - start if frames else float("nan"))
+        return statistics.median(latency), statistics.median(cpu)
 
     async def held(app, pilot, key: str, count: int, rate: float = 30.0) -> float:
         """A held-down key (auto-repeat at `rate` keys/s): the process's CPU time per key,
@@ -213,38 +236,42 @@ async def keystrokes(timeline) -> dict:
         def compose(self):
             yield Static("empty")
 
-    out: dict[str, float] = {}
-    async with Empty().run_test(size=(120, 40)) as pilot:
-        out["pilot overhead (unbound key)"] = await per_key(pilot, "x", 50)
-        out["held unbound key, 30/s, CPU per key"] = await held(pilot.app, pilot, "x", 30)
+    out: dict[str, float | tuple[float, float]] = {}
+    empty = Empty()
+    catch_frames(empty)
+    async with empty.run_test(size=(120, 40)) as pilot:
+        out["unbound key (the app doing nothing)"] = await one(
+            pilot, lambda: empty.simulate_key("x")
+        )
 
     app = UneventApp(lambda: timeline, display=Display(lang="en"))
+    catch_frames(app)
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.screen.query_one(TimelineView)
         while view.model is None:
             await pilot.pause()
-        out["cursor step (j)"] = await per_key(pilot, "j", 200)
-        out["page (PgDn)"] = await per_key(pilot, "pagedown", 50)
-        out["year jump (])"] = await per_key(pilot, "right_square_bracket", 20)
-        samples = []
-        for key in ("G", "g") * 5:
-            start = time.perf_counter()
-            await pilot.press(key)
-            samples.append(time.perf_counter() - start)
-        out["End / Home (G, g)"] = statistics.median(samples)
+        await pilot.pause(1.0)  # the search index read by its worker meanwhile
+
+        def press(key: str):
+            return lambda: app.simulate_key(key)
+
+        out["cursor step (j)"] = await one(pilot, press("j"))
+        out["page (PgDn)"] = await one(pilot, press("pagedown"))
+        out["year jump (])"] = await one(pilot, press("right_square_bracket"))
+        out["next on the track (})"] = await one(pilot, press("right_curly_bracket"))
+        out["End (G)"] = await one(pilot, press("G"), reset=press("g"), runs=5)
+        out["Home (g)"] = await one(pilot, press("g"), reset=press("G"), runs=5)
         # Every timeline key, held; forwards first, then back over the same ground (the
         # counts keep each run clear of the ends, where a key does nothing).
         for name, key, count in HELD_KEYS:
             out[f"held {name}, 30/s, CPU per key"] = await held(app, pilot, key, count)
         by_entity = timeline._by_entity
         busiest = max(by_entity, key=lambda key: len(by_entity[key]))
-        start = time.perf_counter()
-        app.screen.navigate(("entity", busiest))
-        await pilot.pause()
-        out[f"open entity with {len(by_entity[busiest])} events"] = time.perf_counter() - start
-        start = time.perf_counter()
-        await pilot.press("pagedown")
-        out["page in that entity view"] = time.perf_counter() - start
+        out[f"open the entity with {len(by_entity[busiest]):,} events"] = await one(
+            pilot, lambda: app.screen.navigate(("entity", busiest)), reset=press("escape")
+        )
+        out["page (PgDn) in that entity view"] = await one(pilot, press("pagedown"))
+        out["step (down) in that entity view"] = await one(pilot, press("down"))
     return out
 
 
@@ -324,10 +351,13 @@ def main() -> int:
             from uneventtui.cache import load_cached
 
             cached = load_cached(data).timeline
-            print("headless Pilot, warm cache, per keystroke (median wall time, frame included;")
-            print("  'held': CPU time per key of a key auto-repeating at 30/s):")
-            for name, seconds in asyncio.run(keystrokes(cached)).items():
-                print(f"  {name:36} {ms(seconds)}")
+            print("headless Pilot, warm cache, median of 7 (5 for G, g): key -> frame written,")
+            print("  main-thread CPU until settled; 'held': CPU per key auto-repeating at 30/s")
+            for name, figure in asyncio.run(keystrokes(cached)).items():
+                if isinstance(figure, tuple):
+                    print(f"  {name:38} frame {ms(figure[0])}   CPU {ms(figure[1])}")
+                else:
+                    print(f"  {name:38} {'':15}   CPU {ms(figure)}")
         print(f"total benchmark time {time.perf_counter() - start:.0f} s")
     finally:
         subprocess.run([*TMUX, "kill-server"], capture_output=True)
