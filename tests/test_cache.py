@@ -304,3 +304,16 @@ def test_positions_answer_the_same_by_scanning_and_by_dict() -> None:
     assert [fresh.get(key) for key in asked] == expected
     restored = pickle.loads(pickle.dumps(positions))
     assert [restored.get(key) for key in asked] == expected
+
+
+@pytest.mark.parametrize("distinct", [3, 300])
+def test_a_coded_column_reads_back_as_the_values_it_was_given(distinct: int) -> None:
+    """The cache stores the track column a code per event; read back, in any way, it
+    is the same values in the same order, with more than 256 distinct values too."""
+    from uneventtui.packed import Coded, restricted_loads
+
+    values = [f"track-{(i * 7) % distinct}" for i in range(1000)]
+    column = restricted_loads(pickle.dumps(Coded(values), protocol=5))
+    assert list(column) == values and len(column) == 1000
+    assert column[999] == values[999] and column[-1] == values[-1]
+    assert column[10:20] == values[10:20]

@@ -23,16 +23,15 @@ UNEVENTTUI_NO_CACHE=1 to turn it off.
 from __future__ import annotations
 
 import contextlib
-import copy
 import gc
 import hashlib
 import io
 import json
 import os
 import pickle
-import tempfile
 import threading
 import time
+from array import array
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ from pathlib import Path
 import uneventtui
 from uneventtui import __version__
 from uneventtui.packed import (
+    Coded,
     PackedDict,
     PackedList,
     PackedObject,
@@ -55,8 +55,9 @@ _RestrictedUnpickler = RestrictedUnpickler  # the name older code and tests know
 MAGIC = b"uneventtui-cache\n"
 # 2: events and entities packed in blocks, the search index by attribute;
 # 3: the blocks out of band, after the timeline's pickle, read without copying them;
-# 4: a packed list's blocks in one buffer with a table of offsets, 16 items a block.
-FORMAT = 4
+# 4: a packed list's blocks in one buffer with a table of offsets, 16 items a block;
+# 5: the year and track columns packed (an array, a byte per event).
+FORMAT = 5
 
 
 @dataclass(frozen=True)
@@ -346,6 +347,8 @@ def _write(
     # Private all the way down: mkdir's mode applies to the last directory only.
     cache_file.parent.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     cache_file.parent.mkdir(exist_ok=True, mode=0o700)
+    import tempfile  # here: a warm start never writes, and tempfile takes 8 ms to import
+
     fd, tmp_name = tempfile.mkstemp(dir=cache_file.parent, prefix=".tmp-", suffix=".pickle")
     try:
         with os.fdopen(fd, "wb") as handle:  # mkstemp creates it 0600
@@ -375,12 +378,26 @@ def pack(timeline: object) -> object:
 
     if not isinstance(timeline, Timeline):
         return timeline
+    import copy
+
     packed = copy.copy(timeline)
     packed.events = PackedList(timeline.events)  # type: ignore[assignment]
     packed.entities = PackedDict(timeline.entities)  # type: ignore[assignment]
-    packed._columns = {name: timeline.event_column(name) for name in ("year", "track", "id")}
-    packed._event_index = Positions(packed._columns["id"])  # type: ignore[assignment]
-    packed._by_entity = PackedDict(timeline._by_entity)  # type: ignore[assignment]
+    # The columns the first frame reads, in the forms quickest to unpickle: the years
+    # as one buffer, the tracks as a byte each (100,000 ints or references cost 5-8 ms
+    # each to unpickle, on the loading thread, holding the interpreter's lock).
+    ids = timeline.event_column("id")
+    packed._columns = {
+        "year": array("i", timeline.event_column("year")),
+        "track": Coded(timeline.event_column("track")),
+        "id": ids,
+    }
+    packed._event_index = Positions(ids)  # type: ignore[assignment]
+    # Keyed by the entities' own id strings, which the pickle then stores once.
+    same = {key: key for key in timeline.entities}
+    packed._by_entity = PackedDict(  # type: ignore[assignment]
+        {same.get(key, key): events for key, events in timeline._by_entity.items()}
+    )
     index = timeline._search_index
     if index is not None and not isinstance(index, PackedObject):
         packed._search_index = PackedObject(index)

@@ -8,6 +8,7 @@ the rest of the program its views of them.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -284,8 +285,9 @@ class Timeline:
         self._by_entity = by_entity
         self._columns = {}
 
-    def event_column(self, name: str) -> list:
-        """One attribute of every event, in order: "year", "track", "kind" or "id".
+    def event_column(self, name: str) -> Sequence:
+        """One attribute of every event, in order: "year", "track", "kind" or "id"
+        (a list, or an array of the years from the cache).
 
         Whole-timeline views (year headers, track counts) read these instead of
         touching every `Event`; computed once, and a cached timeline brings them along.
@@ -294,6 +296,8 @@ class Timeline:
         if column is None:
             get = _EVENT_COLUMNS[name]
             column = self._columns[name] = [get(event) for event in self.events]
+        elif not isinstance(column, (list, array)):  # packed by the cache: a list on first read
+            column = self._columns[name] = list(column)
         return column
 
     def event(self, event_id: str) -> Event | None:

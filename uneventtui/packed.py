@@ -242,6 +242,39 @@ class Positions(Mapping):
         self._keys, self._positions, self._scans = keys, None, 0
 
 
+class Coded(Sequence):
+    """A column with few distinct values (each event's track): a byte per item and the
+    values, so unpickling it builds no list of 100,000 references before the first
+    frame. `Timeline.event_column` makes a list of it when it is first read."""
+
+    __slots__ = ("_codes", "_values")
+
+    def __init__(self, items: Sequence = ()) -> None:
+        codes: dict = {}
+        numbers = [codes.setdefault(item, len(codes)) for item in items]
+        self._values = list(codes)
+        self._codes = array("B" if len(codes) <= 256 else "I", numbers)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self._values[code] for code in self._codes[index]]
+        return self._values[self._codes[index]]
+
+    def __iter__(self) -> Iterator:
+        return map(self._values.__getitem__, self._codes)
+
+    def __getstate__(self) -> tuple[array, list]:
+        return self._codes, self._values
+
+    def __setstate__(self, state: tuple[array, list]) -> None:
+        self._codes, self._values = state
+        if any(code >= len(self._values) for code in set(self._codes)):
+            raise pickle.UnpicklingError("coded column: a code with no value")
+
+
 class PackedObject:
     """Stands for a large object until it is needed, then loads it attribute by attribute.
 
