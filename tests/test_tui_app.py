@@ -248,6 +248,28 @@ async def test_enter_focuses_detail_and_flow_back_and_forth():
         assert detail.target == ("event", "2024-geneva-visit")
 
 
+async def test_keys_that_arrive_together_leave_the_cursor_where_they_put_it():
+    """Over SSH, or typing fast, several keys arrive in one read: the timeline handles
+    them all before the detail pane hears of the first move. The cursor and the detail
+    must end on the last event, stay there, and Enter must then follow its first link."""
+    app = make_app()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await started(pilot)
+        await pilot.pause()
+        for key in ("j", "j", "j", "enter"):  # one burst: no waiting between keys
+            app.simulate_key(key)
+        await pilot.pause(0.2)
+        detail = app.screen.query_one(DetailPane)
+        assert current(app) == ORDER[3]
+        assert detail.target == ("event", ORDER[3])
+        assert app.focused is detail and detail.link == 0  # a link selected for Enter
+        await pilot.pause(0.2)  # and nothing moves by itself afterwards
+        assert current(app) == ORDER[3] and detail.target == ("event", ORDER[3])
+        first = detail.selected_target
+        await pilot.press("enter")
+        assert detail.target == first
+
+
 async def test_detail_shows_everything_about_an_event():
     app = make_app()
     async with app.run_test(size=(140, 45)) as pilot:

@@ -183,6 +183,11 @@ class MainScreen(Screen):
     def on_timeline_view_selected(self, message: TimelineView.Selected) -> None:
         if self._navigating or self.timeline is None:
             return
+        if message.event.id != self.timeline_view.current_event_id:
+            # Stale: keys that came in one burst moved the cursor on before this was
+            # read. Showing it would pull the cursor back, and the moves' messages would
+            # then chase each other forever; the last move's message is on its way.
+            return
         if self._pending is None and self.detail.target == ("event", message.event.id):
             return  # already shown (set_timeline shows the first event at once)
         self._pending = message.event.id
