@@ -267,8 +267,22 @@ async def keystrokes(timeline) -> dict:
             out[f"held {name}, 30/s, CPU per key"] = await held(app, pilot, key, count)
         by_entity = timeline._by_entity
         busiest = max(by_entity, key=lambda key: len(by_entity[key]))
-        out[f"open the entity with {len(by_entity[busiest]):,} events"] = await one(
+        count = len(by_entity[busiest])
+        out[f"open the entity with {count:,} events"] = await one(
             pilot, lambda: app.screen.navigate(("entity", busiest)), reset=press("escape")
+        )
+        # The way a user opens it: Enter on its name in the detail pane of one of its
+        # events (the focus is there already, as it is after Tab).
+        its_event = ("event", timeline.event_column("id")[by_entity[busiest][0]])
+        detail = app.screen.detail
+
+        def on_its_name() -> None:
+            app.screen.navigate(its_event)
+            detail.focus()
+            detail.select_link(list(detail.targets).index(("entity", busiest)))
+
+        out["  the same, by Enter on its name"] = await one(
+            pilot, press("enter"), reset=on_its_name
         )
         out["page (PgDn) in that entity view"] = await one(pilot, press("pagedown"))
         out["step (down) in that entity view"] = await one(pilot, press("down"))
@@ -355,7 +369,8 @@ def main() -> int:
             print("  main-thread CPU until settled; 'held': CPU per key auto-repeating at 30/s")
             for name, figure in asyncio.run(keystrokes(cached)).items():
                 if isinstance(figure, tuple):
-                    print(f"  {name:38} frame {ms(figure[0])}   CPU {ms(figure[1])}")
+                    frame = "   none   " if figure[0] != figure[0] else ms(figure[0])  # NaN
+                    print(f"  {name:38} frame {frame}   CPU {ms(figure[1])}")
                 else:
                     print(f"  {name:38} {'':15}   CPU {ms(figure)}")
         print(f"total benchmark time {time.perf_counter() - start:.0f} s")
