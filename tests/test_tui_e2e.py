@@ -70,6 +70,10 @@ class Pane:
             subprocess.run([*TMUX, "send-keys", "-t", self.name, key], check=True)
             time.sleep(0.15)
 
+    def burst(self, *keys: str) -> None:
+        """All the keys in one write, as a fast typist's or an SSH connection's arrive."""
+        subprocess.run([*TMUX, "send-keys", "-t", self.name, *keys], check=True)
+
     def close(self) -> None:
         subprocess.run([*TMUX, "kill-session", "-t", self.name], capture_output=True)
 
@@ -122,3 +126,17 @@ def test_english_navigation_and_help(pane_factory):
     pane.wait_for(first_line(timeline.events[-1].title_en))
     pane.keys("C-q")
     pane.wait_for("EXITED-0")
+
+
+def test_keys_in_one_burst_then_enter_opens_the_first_link(pane_factory):
+    timeline = load_timeline()
+    event = timeline.events[3]
+    place = timeline.entities[event.place]  # the detail pane's first link
+    pane = pane_factory()
+    pane.wait_for(first_line(timeline.events[0].title_en))
+    pane.burst("j", "j", "j", "Enter")  # down three events, into the detail pane
+    pane.wait_for(first_line(event.title_en))
+    time.sleep(0.5)
+    assert first_line(event.title_en) in pane.screen()  # it stays there
+    pane.keys("Enter")
+    pane.wait_for(f"Entity › {place.name_en}")
