@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import pickle
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -233,6 +234,50 @@ def test_recent_files_are_always_rehashed(
     hashed.clear()
     assert load(dataset, tmp_path).status == "hit"
     assert sorted(hashed) == ["a.toml", "b.toml", "one.txt"]
+
+
+def test_files_too_fresh_to_trust_are_hashed_once_more_then_trusted(
+    dataset: Path,
+    tmp_path: Path,
+    hashed,
+    monkeypatch,
+) -> None:
+    """An archive copied or generated just before its first opening: its files are too
+    fresh for their stamps to vouch for them, so the next start hashes them; it finds
+    them unchanged and records their stamps, and the start after that reads none."""
+    monkeypatch.setattr(cache, "RACY_NS", 300_000_000)
+    assert load(dataset, tmp_path).status == "miss"
+    time.sleep(0.35)  # the files are now old enough to be trusted by a stamp taken now
+    hashed.clear()
+    assert load(dataset, tmp_path).status == "hit"
+    assert sorted(hashed) == ["a.toml", "b.toml", "one.txt"]
+    hashed.clear()
+    assert load(dataset, tmp_path).status == "hit"
+    assert hashed == []
+    # and the recorded stamps never hide an edit
+    (dataset / "a.toml").write_text("القمة الأخرى بعد ذلك", encoding="utf-8")
+    result = load(dataset, tmp_path)
+    assert result.status == "stale"
+    assert "القمة الأخرى بعد ذلك" in titles(result)
+
+
+def test_a_damaged_stamps_record_only_costs_hashing_again(
+    dataset: Path,
+    tmp_path: Path,
+    hashed,
+    monkeypatch,
+) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 300_000_000)
+    load(dataset, tmp_path)
+    time.sleep(0.35)
+    load(dataset, tmp_path)  # records the stamps
+    record = cache._stamps_file(cache.cache_file_for(dataset, tmp_path / "cache"))
+    for damage in (b"", b'{"files": 1, "stamped_ns": "x"}', record.read_bytes()[:-5]):
+        record.write_bytes(damage)
+        hashed.clear()
+        result = load(dataset, tmp_path)
+        assert result.status == "hit" and titles(result) == ["القمة الأولى", "القمة الثانية"]
+        assert sorted(hashed) == ["a.toml", "b.toml", "one.txt"]
 
 
 def test_edit_with_mtime_put_back_is_seen_despite_the_stamps(

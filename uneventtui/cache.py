@@ -149,13 +149,15 @@ def _manifest(
     seeds_dir: Path | None,
     known: dict | None = None,
     stamps: dict[str, Stamp] | None = None,
+    rehashed: list[str] | None = None,
 ) -> dict[str, str]:
     """Path -> content hash for every file the dataset is built from.
 
     `known` is a cache header: a file whose stamp equals the one stored there, and
     was not changed within RACY_NS of it being taken, keeps its stored hash without
-    being read; any other file is hashed. `stamps`, if given, receives the stamps
-    (taken before hashing); the caller records when (header "stamped_ns").
+    being read; any other file is hashed (and named in `rehashed`, if given).
+    `stamps`, if given, receives the stamps (taken before hashing); the caller records
+    when (header "stamped_ns").
     """
     files = (toml_files(data_dir) if data_dir is not None else []) + _seed_files(seeds_dir)
     known = known or {}
@@ -172,7 +174,55 @@ def _manifest(
             result[name] = old_hashes[name]
         else:
             result[name] = _sha256_file(path)
+            if rehashed is not None:
+                rehashed.append(name)
     return result
+
+
+# Git's fix for "racily clean" files: a file changed within RACY_NS of the cache being
+# built is hashed at every start, because its stamp alone cannot vouch for it. Once a
+# start has hashed such files and found them unchanged, it records their stamps again,
+# in a small file beside the cache; a later start (the files now old enough) trusts
+# those. Without it, an archive copied or generated just before its first opening was
+# read in full at every start (74 MB: 170 ms on the loading thread).
+
+
+def _stamps_file(cache_file: Path) -> Path:
+    return cache_file.with_name(cache_file.name + ".stamps")
+
+
+def _files_digest(files: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()
+
+
+def _newest_stamps(cache_file: Path, header: dict) -> dict:
+    """The header, or the stamps recorded since for the same file hashes, if newer."""
+    try:
+        record = json.loads(_stamps_file(cache_file).read_bytes())
+        newer = record["stamped_ns"] > header.get("stamped_ns", 0)
+        if newer and record["files"] == _files_digest(header["files"]):
+            stamps = record["stamps"]
+            if isinstance(stamps, dict):
+                return {**header, "stamps": stamps, "stamped_ns": record["stamped_ns"]}
+    except (OSError, ValueError, TypeError, KeyError):  # none, or unreadable: no matter
+        pass
+    return header
+
+
+def _record_stamps(
+    cache_file: Path, files: dict[str, str], stamps: dict[str, Stamp], stamped_ns: int
+) -> None:
+    """Best effort, atomic: a torn or missing record only means hashing again."""
+    record = {"files": _files_digest(files), "stamped_ns": stamped_ns, "stamps": stamps}
+    tmp = cache_file.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}.stamps")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(json.dumps(record).encode())
+        os.replace(tmp, _stamps_file(cache_file))
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 def cache_file_for(data_dir: Path, directory: Path | None = None) -> Path:
@@ -263,7 +313,11 @@ def _read(cache_file: Path, data_dir: Path) -> tuple[object | None, str, str]:
         if os.fstat(handle.fileno()).st_size != body + index_len + payload_len:
             raise ValueError("file truncated or padded")
         seeds = header.get("seeds_dir")
-        current = _manifest(data_dir, Path(seeds) if seeds else None, known=header)
+        stamped_ns, stamps, rehashed = time.time_ns(), {}, []
+        known = _newest_stamps(cache_file, header)
+        current = _manifest(
+            data_dir, Path(seeds) if seeds else None, known, stamps=stamps, rehashed=rehashed
+        )
         if current != header["files"]:
             return None, "stale", "the data files changed"
         pickle_len = header.get("pickle_len", payload_len)
@@ -292,6 +346,8 @@ def _read(cache_file: Path, data_dir: Path) -> tuple[object | None, str, str]:
             index.timeline = timeline
             timeline._search_index = index  # type: ignore[attr-defined]
             keep_open = True
+        if rehashed:  # found unchanged: vouch for them by their stamps next time
+            _record_stamps(cache_file, current, stamps, stamped_ns)
     except (ValueError, KeyError, TypeError, json.JSONDecodeError) as error:
         return None, "corrupt", f"{cache_file}: {error}"
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as error:
@@ -367,6 +423,7 @@ def _write(
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, cache_file)
+        _stamps_file(cache_file).unlink(missing_ok=True)  # its header has newer stamps
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
