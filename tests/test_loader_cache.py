@@ -44,6 +44,24 @@ def test_second_load_comes_from_the_cache_without_parsing(data, monkeypatch):
     assert second.timeline.search("78/261")
 
 
+def test_progress_names_each_stage_and_how_much_of_the_toml_is_read(data):
+    """What the loading screen's progress bar is drawn from."""
+    seen: list[tuple[str, float]] = []
+    assert (
+        load_cached(data, progress=lambda stage, done: seen.append((stage, done))).status == "miss"
+    )
+    stages = [stage for stage, done in seen if done == 0.0]
+    assert stages == ["cache", "parse", "index", "save"]
+    reading = [done for stage, done in seen if stage == "parse" and done > 0.0]
+    assert len(reading) == len(list(data.rglob("*.toml")))  # after each file
+    assert reading == sorted(reading) and reading[-1] == 1.0
+    seen.clear()
+    assert (
+        load_cached(data, progress=lambda stage, done: seen.append((stage, done))).status == "hit"
+    )
+    assert seen == [("cache", 0.0)]
+
+
 def test_an_edited_data_file_is_read_again(data):
     load_cached(data)
     events = data / "events.toml"

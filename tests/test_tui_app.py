@@ -459,6 +459,34 @@ async def test_command_palette_lists_every_action():
         assert isinstance(app.screen, CommandPalette)
 
 
+@pytest.mark.parametrize("lang", ["en", "ar"])
+async def test_a_long_first_load_shows_its_stage_and_a_progress_bar(lang):
+    """A 100,000-event archive takes half a minute to read the first time."""
+    from concurrent.futures import Future
+
+    loading: Future = Future()
+    loading.stage = ("parse", 0.6)  # type: ignore[attr-defined]  # as start_loading sets it
+    app = make_app(lang, loader=loading.result, preload=loading)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause(0.3)
+        view = app.screen.query_one(TimelineView)
+        line = view.render_line(0).text.rstrip() if lang == "en" else view.render_line(0).text
+        label = Display(lang=lang).label("loading_parse")
+        bar = "█" * 12 + "░" * 18  # 0.6 of reading is 39 % of the whole load, of 30 cells
+        if lang == "en":
+            assert line.startswith(label) and line.endswith(f"{bar} 39%")
+        else:  # right to left: the label at the right, the bar filling from the right
+            assert line.rstrip().endswith(label) and f"39% {bar[::-1]}" in line
+            assert line.startswith(" ")  # right-aligned
+        assert app.screen.sub_title == label
+        loading.stage = ("index", 0.0)  # type: ignore[attr-defined]
+        await pilot.pause(0.3)
+        assert "65%" in view.render_line(0).text
+        loading.set_result(make_timeline())
+        await started(pilot)
+        assert current(app) == "1995-wssd"
+
+
 async def test_preloaded_data_is_shown_in_the_first_frame():
     from concurrent.futures import Future
 

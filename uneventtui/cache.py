@@ -493,20 +493,21 @@ def prepare(timeline: object) -> object:
     return timeline
 
 
-def _toml_loader() -> Callable[[Path], object]:
+def _toml_loader(report: Callable[[str, float], None]) -> Callable[[Path], object]:
     """The TOML loader, imported only when the cache cannot serve (a warm start never
-    pays for importing the parser and the validators: ~10 ms on the loading thread)."""
+    pays for importing the parser and the validators: ~10 ms on the loading thread),
+    reporting how much of the TOML it has read."""
     from uneventtui.loader import load_timeline
 
-    return load_timeline
+    return lambda path: load_timeline(path, progress=lambda done: report("parse", done))
 
 
-def _build(loader: Callable[[Path], object], data_dir: Path, report: Callable[[str], None]):
+def _build(loader: Callable[[Path], object], data_dir: Path, report: Callable[[str, float], None]):
     """Parse the TOML and index it: the slow path, run with the collector paused."""
     with _no_gc():
-        report("parse")
+        report("parse", 0.0)
         timeline = loader(data_dir)
-        report("index")
+        report("index", 0.0)
         return prepare(timeline)
 
 
@@ -516,31 +517,32 @@ def load_cached(
     directory: Path | None = None,
     use_cache: bool | None = None,
     loader: Callable[[Path], object] | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str, float], None] | None = None,
 ) -> CacheResult:
     """Load a dataset through the cache, rebuilding it when absent, stale or corrupt.
 
     `use_cache` None means on unless UNEVENTTUI_NO_CACHE is set. `progress`, if
-    given, is called with the stage being entered: "cache" (reading the cache),
-    "parse" (reading the TOML), "index" (building the search index), "save"
-    (writing the cache). Raises the loader's `DataError` when the TOML itself is
-    invalid (nothing is cached then).
+    given, is called with the stage being entered and 0.0: "cache" (reading the
+    cache), "parse" (reading the TOML), "index" (building the search index), "save"
+    (writing the cache); while the TOML loader reads, again with "parse" and the share
+    of the TOML read so far (up to 1.0). Raises the loader's `DataError` when the TOML
+    itself is invalid (nothing is cached then).
     """
     if use_cache is None:
         use_cache = not os.environ.get("UNEVENTTUI_NO_CACHE")
-    report = progress or (lambda stage: None)
+    report = progress or (lambda stage, done: None)
     data_dir = Path(path) if path is not None else shipped_data_dir()
     if not use_cache:
-        return CacheResult(_build(loader or _toml_loader(), data_dir, report), "disabled")
+        return CacheResult(_build(loader or _toml_loader(report), data_dir, report), "disabled")
     cache_file = cache_file_for(data_dir, directory)
-    report("cache")
+    report("cache", 0.0)
     timeline, status, detail = _read(cache_file, data_dir)
     if timeline is not None:
         return CacheResult(timeline, status, detail)
     stamped_ns, stamps = time.time_ns(), {}
     tomls = _manifest(data_dir, None, stamps=stamps)
-    timeline = _build(loader or _toml_loader(), data_dir, report)
-    report("save")
+    timeline = _build(loader or _toml_loader(report), data_dir, report)
+    report("save", 0.0)
     try:
         _write(cache_file, data_dir, timeline, tomls, stamps, stamped_ns)
     except OSError as error:

@@ -15,6 +15,7 @@ import difflib
 import errno
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -914,8 +915,14 @@ class _Checker:
         )
 
 
-def _check(path: str | Path | None) -> tuple[list[Problem], _Checker | None]:
-    """Run every check; return the problems and, when there are none, the checker."""
+def _check(
+    path: str | Path | None, progress: Callable[[float], None] | None = None
+) -> tuple[list[Problem], _Checker | None]:
+    """Run every check; return the problems and, when there are none, the checker.
+
+    `progress`, if given, is called after each file with the share of the dataset's
+    bytes read so far (0.0 to 1.0): reading is nearly all of a large load's time.
+    """
     if path is None:
         root = paths.shipped_data_dir()
         shown_root = root.name  # the shipped data shows as data/…
@@ -931,8 +938,13 @@ def _check(path: str | Path | None) -> tuple[list[Problem], _Checker | None]:
         files = checker.toml_files()
         if not files:
             checker.problem(shown_root, "no *.toml files in the data directory")
-        for file in files:
+        sizes = [_size(file) for file in files]
+        total, done = sum(sizes) or 1, 0
+        for file, size in zip(files, sizes, strict=True):
             checker.read_file(file)
+            if progress is not None:
+                done += size
+                progress(min(done / total, 1.0))
         checker.cross_check()
     except Exception as exc:  # never a traceback: an unforeseen input is still a problem
         checker.problem(
@@ -946,19 +958,29 @@ def _check(path: str | Path | None) -> tuple[list[Problem], _Checker | None]:
     return problems, (checker if not problems else None)
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # reported when the file is read
+        return 0
+
+
 def check_dataset(path: str | Path | None = None) -> list[Problem]:
     """Every problem in the dataset at `path` (None: the shipped data); [] when clean."""
     problems, _checker = _check(path)
     return problems
 
 
-def load_timeline(path: str | Path | None = None) -> Timeline:
+def load_timeline(
+    path: str | Path | None = None, progress: Callable[[float], None] | None = None
+) -> Timeline:
     """Load and validate the dataset at `path` (None: the shipped data).
 
     Raises `DataError` listing every problem when the dataset is not clean. This always
     reads the TOML; `uneventtui.cache.load_cached` is the fast path for the app and verbs.
+    `progress`: see `_check`.
     """
-    problems, checker = _check(path)
+    problems, checker = _check(path, progress)
     if checker is None:
         raise DataError(problems)
     try:

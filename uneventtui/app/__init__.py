@@ -87,9 +87,10 @@ def start_loading(data: str | None) -> Future:
     def load():
         from uneventtui.cache import load_cached
 
-        def progress(stage: str) -> None:
+        def progress(stage: str, done: float) -> None:
             bound.wait()
-            future.stage = stage  # type: ignore[attr-defined]  # read by the loading screen
+            # Read by the loading screen; one tuple, so it never sees a torn pair.
+            future.stage = (stage, done)  # type: ignore[attr-defined]
 
         return load_cached(data, progress=progress).timeline
 

@@ -54,6 +54,18 @@ class Display:
         """One line, sanitised and (in shaped mode) shaped and in visual order."""
         return textlayer.visual(text, base=base, mode=self.mode)
 
+    def progress(self, label: str, done: float, width: int) -> str:
+        """A label (ready to draw) with a bar and a percentage, in `width` cells or fewer:
+        plain characters, so it shows without colour; in Arabic it fills from the right."""
+        percent = f"{round(min(max(done, 0.0), 1.0) * 100)}%"
+        cells = min(30, width - cell_len(label) - len(percent) - 4)
+        if cells < 5:
+            return f"{percent} {label}" if self.mirrored else f"{label} {percent}"
+        full = round(min(max(done, 0.0), 1.0) * cells)
+        if self.mirrored:
+            return f"{percent} {'░' * (cells - full)}{'█' * full}  {label}"
+        return f"{label}  {'█' * full}{'░' * (cells - full)} {percent}"
+
     def breadcrumb(self, parts: list[str]) -> str:
         """A "where you are" line from its parts (each ready to draw), outermost first:
         in Arabic it reads from the right, its arrows pointing left."""

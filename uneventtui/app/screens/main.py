@@ -35,6 +35,9 @@ WIDE = 120  # from this width on, the panes sit side by side
 # Small timelines (updates are cheap there) update at once, as before.
 SETTLE = 0.04
 SETTLE_FROM = 10_000  # events
+# A cold load's stages as shares of the progress bar, from their times at 100,000
+# events: reading the TOML 16.5 s, indexing 4.5 s, saving the cache 4.5 s.
+LOAD_STAGES = {"parse": (0.0, 0.65), "index": (0.65, 0.82), "save": (0.82, 1.0)}
 
 
 @dataclass
@@ -89,14 +92,21 @@ class MainScreen(Screen):
         self.load_data()
 
     def _show_stage(self) -> None:
-        """While loading: say what is happening (a 100,000-event archive takes a while the
-        first time: parsing, indexing, saving the cache)."""
-        stage = getattr(self.app.preload, "stage", None)
+        """While loading: say what is happening, with a progress bar while the TOML is
+        read and indexed (a 100,000-event archive takes half a minute the first time)."""
+        stage, done = getattr(self.app.preload, "stage", None) or (None, 0.0)
         if stage is None or self.timeline is not None:
             return
         label = self.ui.label(f"loading_{stage}")
-        self.timeline_view.message = label
-        self.timeline_view.refresh()
+        if stage in LOAD_STAGES:
+            start, end = LOAD_STAGES[stage]
+            width = self.timeline_view.scrollable_content_region.width
+            message = self.ui.progress(label, start + (end - start) * done, width)
+        else:
+            message = label  # reading the cache: a fraction of a second
+        if message != self.timeline_view.message:
+            self.timeline_view.message = message
+            self.timeline_view.refresh()
         self.sub_title = label
 
     # -- loading -----------------------------------------------------------------

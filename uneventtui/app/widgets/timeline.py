@@ -432,7 +432,8 @@ class TimelineView(ScrollView, can_focus=True):
         model = self.model
         if not model or not model.shown:
             if y == 0:
-                return Strip([Segment(fit_plain(self.message, width), self._styles(None).base)])
+                line = fit_plain(self.message, width, self.ui.mirrored)
+                return Strip([Segment(line, self._styles(None).base)])
             return Strip.blank(width, self._styles(None).base)
         if row >= len(model.rows):
             return Strip.blank(width, self._styles(None).base)
