@@ -149,6 +149,7 @@ def cold(data: Path, env: dict) -> dict:
 
     marks: list[tuple[str, float]] = []
     start = time.perf_counter()
+
     def progress(stage: str, done: float) -> None:
         if done == 0.0:  # a stage entered (not the reading's progress within "parse")
             marks.append((stage, time.perf_counter()))
