@@ -206,6 +206,37 @@ async def test_mouse_wheel_scrolls():
         assert view.scroll_y > before
 
 
+async def test_the_scrollbar_shows_where_you_are_and_answers_the_mouse():
+    """The timeline's scrollbar: its thumb moves with the view, a click below it pages
+    down, and it can be dragged."""
+    app = make_app(loader=lambda: make_big_timeline(500))
+    async with app.run_test(size=(140, 45)) as pilot:
+        await started(pilot)
+        view = app.screen.query_one(TimelineView)
+        bar = view.vertical_scrollbar
+        height = bar.size.height
+
+        def thumb() -> list[int]:  # the rows of the thumb: a press there grabs it
+            actions = [
+                list(bar.render_line(y))[0].style.meta.get("@mouse.down") for y in range(height)
+            ]
+            return [y for y, action in enumerate(actions) if action == "grab"]
+
+        assert thumb() and thumb()[0] == 0
+        x = bar.region.x - app.screen.region.x
+        await pilot.click(offset=(x, bar.region.y + height - 2))  # below the thumb
+        await pilot.pause()
+        assert view.scroll_y > 0
+        assert thumb()[0] > 0
+        moved = view.scroll_y
+        top = bar.region.y + thumb()[0]
+        await pilot.mouse_down(offset=(x, top))
+        await pilot.hover(offset=(x, top + 5))
+        await pilot.mouse_up(offset=(x, top + 5))
+        await pilot.pause()
+        assert view.scroll_y > moved  # dragged further down
+
+
 async def test_enter_focuses_detail_and_flow_back_and_forth():
     """event -> entity -> one of its events -> back -> back."""
     app = make_app()
