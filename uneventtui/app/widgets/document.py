@@ -146,7 +146,10 @@ class DocumentView(LinkView):
         self.targets = Targets(blocks)
         self.link = -1
         self.content_changed()
-        _ = self.stack  # the new virtual size bounds the scroll
+        if self.size.width:  # laid out: the new virtual size bounds the scroll
+            _ = self.stack
+        # (Not yet, as when the first event is shown at mount: the first frame lays it
+        # out at its real width; laying it out now, for a guessed width, was wasted.)
         self.scroll_to(y=scroll_y, animate=False, immediate=True)
         self.select_link(link)
 

@@ -356,6 +356,8 @@ class LinkView(ScrollView, can_focus=True):
 
     def select_link(self, link: int, *, scroll: bool = True) -> None:
         """Select a link (-1: none) and scroll it into view."""
+        if link < 0 and self.link < 0:
+            return  # none before, none now: nothing to draw (or to lay out for it)
         stack = self.stack
         before, top = self.link, int(self.scroll_y)
         self.link = link if 0 <= link < stack.links else -1
