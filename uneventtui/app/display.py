@@ -57,11 +57,12 @@ class Display:
     def progress(self, label: str, done: float, width: int) -> str:
         """A label (ready to draw) with a bar and a percentage, in `width` cells or fewer:
         plain characters, so it shows without colour; in Arabic it fills from the right."""
-        percent = f"{round(min(max(done, 0.0), 1.0) * 100)}%"
+        done = min(max(done, 0.0), 1.0)
+        percent = f"{round(done * 100)}%"
         cells = min(30, width - cell_len(label) - len(percent) - 4)
         if cells < 5:
             return f"{percent} {label}" if self.mirrored else f"{label} {percent}"
-        full = round(min(max(done, 0.0), 1.0) * cells)
+        full = round(done * cells)
         if self.mirrored:
             return f"{percent} {'░' * (cells - full)}{'█' * full}  {label}"
         return f"{label}  {'█' * full}{'░' * (cells - full)} {percent}"
