@@ -51,7 +51,7 @@ from uneventtui.packed import (
     RestrictedUnpickler,
     restricted_loads,
 )
-from uneventtui.paths import cache_dir, shipped_data_dir, toml_files
+from uneventtui.paths import cache_dir, shipped_data_dir, toml_files, write_atomically
 
 _RestrictedUnpickler = RestrictedUnpickler  # the name older code and tests know
 
@@ -212,17 +212,10 @@ def _newest_stamps(cache_file: Path, header: dict) -> dict:
 def _record_stamps(
     cache_file: Path, files: dict[str, str], stamps: dict[str, Stamp], stamped_ns: int
 ) -> None:
-    """Best effort, atomic: a torn or missing record only means hashing again."""
+    """Best effort: a record that cannot be written only means hashing again."""
     record = {"files": _files_digest(files), "stamped_ns": stamped_ns, "stamps": stamps}
-    tmp = cache_file.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}.stamps")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(json.dumps(record).encode())
-        os.replace(tmp, _stamps_file(cache_file))
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    with contextlib.suppress(OSError):
+        write_atomically(_stamps_file(cache_file), json.dumps(record).encode())
 
 
 def cache_file_for(data_dir: Path, directory: Path | None = None) -> Path:

@@ -10,14 +10,12 @@ the user to look at) and `History.problem` says what happened, for the app to re
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from uneventtui.editbuffer import clean_input
-from uneventtui.paths import data_home
+from uneventtui.paths import data_home, write_atomically
 
 FILE_NAME = "history.json"
 LIMIT = 100  # queries kept
@@ -96,7 +94,7 @@ class History:
             {"version": VERSION, "queries": self.queries}, ensure_ascii=False, indent=1
         )
         try:
-            _write_atomically(self.path, data.encode("utf-8"))
+            write_atomically(self.path, data.encode("utf-8"))
         except OSError as exc:
             self.problem = f"search history {self.path}: cannot save it ({exc.strerror or exc})"
             return False
@@ -128,26 +126,3 @@ def _parse(raw: bytes) -> list[str]:
         raise ValueError('"queries" holds something other than text')
     # A hand-edited file must not smuggle controls into the search bar.
     return [q for q in (" ".join(clean_input(q).split()) for q in queries) if q]
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # private, like the file
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    # The rename itself is durable only once the directory is synced.
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)

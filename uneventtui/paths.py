@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -53,3 +54,30 @@ def toml_files(root: Path, skipped: list[Path] | None = None) -> list[Path]:
                 elif skipped is not None:
                     skipped.append(path)
     return sorted(found, key=lambda p: p.relative_to(root).parts)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` all at once, private (0600, its directory 0700): a crash
+    or a full disk mid-write leaves the previous file, never half of one."""
+    import tempfile  # here: a start that writes nothing never pays for importing it
+
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # private, like the file
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    # The rename itself is durable only once the directory is synced.
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
