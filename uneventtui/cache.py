@@ -416,10 +416,11 @@ def _write(
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, cache_file)
-        _stamps_file(cache_file).unlink(missing_ok=True)  # its header has newer stamps
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+    with contextlib.suppress(OSError):  # tidying only: its header has newer stamps
+        _stamps_file(cache_file).unlink(missing_ok=True)
 
 
 def pack(timeline: object) -> object:
