@@ -268,16 +268,15 @@ class LinkView(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         return self._strip(stack, index, width)
 
-    def _strip(self, stack: Stack, index: int, width: int, base: Style | None = None) -> Strip:
-        """Line `index` as it is drawn now, from the cache if it can (`base`: the
-        widget's style, when the caller has it)."""
+    def _strip(self, stack: Stack, index: int, width: int) -> Strip:
+        """Line `index` as it is drawn now, from the cache if it can."""
         selected = self._is_selected_line(stack, index)
         key = (index, width, selected, self.has_focus)
         strip = self._strips.get(key)
         if strip is None:
             # The style notify_style_update() last saw: the same as Textual's rich_style,
             # which it computes afresh at each call (20 us, for each line drawn).
-            base = base or (self._baked_styles[0] if self._baked_styles else self.rich_style)
+            base = self._baked_styles[0] if self._baked_styles else self.rich_style
             text = self.decorate(stack.line(index), selected)
             strip = Strip(text.render(self.app.console)).apply_style(base)
             strip = self._strips[key] = strip.adjust_cell_length(width, base)
@@ -297,12 +296,12 @@ class LinkView(ScrollView, can_focus=True):
     def _prefetch(self) -> None:
         self._prefetch_pending = False
         width = self.scrollable_content_region.width
-        stack, base = self._stack_for(width), self.rich_style
+        stack = self._stack_for(width)
         top, bottom = self.window
         page = bottom - top
         below = range(bottom, min(stack.height, bottom + page))
         for index in [*below, *range(max(0, top - page), top)]:
-            self._strip(stack, index, width, base)
+            self._strip(stack, index, width)
 
     def _is_selected_line(self, stack: Stack, index: int) -> bool:
         if not 0 <= self.link < stack.links:
