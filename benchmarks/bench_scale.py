@@ -39,6 +39,7 @@ import asyncio
 import compileall
 import csv
 import json
+import math
 import os
 import shlex
 import shutil
@@ -374,7 +375,7 @@ def main() -> int:
             print("  main-thread CPU until settled; 'held': CPU per key auto-repeating at 30/s")
             for name, figure in asyncio.run(keystrokes(cached)).items():
                 if isinstance(figure, tuple):
-                    frame = "   none   " if figure[0] != figure[0] else ms(figure[0])  # NaN
+                    frame = "   none   " if math.isnan(figure[0]) else ms(figure[0])
                     print(f"  {name:38} frame {frame}   CPU {ms(figure[1])}")
                 else:
                     print(f"  {name:38} {'':15}   CPU {ms(figure)}")
