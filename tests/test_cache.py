@@ -236,6 +236,19 @@ def test_recent_files_are_always_rehashed(
     assert sorted(hashed) == ["a.toml", "b.toml", "one.txt"]
 
 
+ALL_FILES = ["a.toml", "b.toml", "one.txt"]
+
+
+def load_when_fresh_then_again(dataset: Path, tmp_path: Path, hashed, monkeypatch) -> str:
+    """Build the cache while the files are too fresh to trust by their stamps (the racy
+    window shortened to 0.3 s), wait until they are not, and load again: its status."""
+    monkeypatch.setattr(cache, "RACY_NS", 300_000_000)
+    assert load(dataset, tmp_path).status == "miss"
+    time.sleep(0.35)
+    hashed.clear()
+    return load(dataset, tmp_path).status
+
+
 def test_files_too_fresh_to_trust_are_hashed_once_more_then_trusted(
     dataset: Path,
     tmp_path: Path,
@@ -245,12 +258,8 @@ def test_files_too_fresh_to_trust_are_hashed_once_more_then_trusted(
     """An archive copied or generated just before its first opening: its files are too
     fresh for their stamps to vouch for them, so the next start hashes them; it finds
     them unchanged and records their stamps, and the start after that reads none."""
-    monkeypatch.setattr(cache, "RACY_NS", 300_000_000)
-    assert load(dataset, tmp_path).status == "miss"
-    time.sleep(0.35)  # the files are now old enough to be trusted by a stamp taken now
-    hashed.clear()
-    assert load(dataset, tmp_path).status == "hit"
-    assert sorted(hashed) == ["a.toml", "b.toml", "one.txt"]
+    assert load_when_fresh_then_again(dataset, tmp_path, hashed, monkeypatch) == "hit"
+    assert sorted(hashed) == ALL_FILES
     hashed.clear()
     assert load(dataset, tmp_path).status == "hit"
     assert hashed == []
@@ -267,17 +276,14 @@ def test_a_damaged_stamps_record_only_costs_hashing_again(
     hashed,
     monkeypatch,
 ) -> None:
-    monkeypatch.setattr(cache, "RACY_NS", 300_000_000)
-    load(dataset, tmp_path)
-    time.sleep(0.35)
-    load(dataset, tmp_path)  # records the stamps
+    load_when_fresh_then_again(dataset, tmp_path, hashed, monkeypatch)  # records the stamps
     record = cache._stamps_file(cache.cache_file_for(dataset, tmp_path / "cache"))
     for damage in (b"", b'{"files": 1, "stamped_ns": "x"}', record.read_bytes()[:-5]):
         record.write_bytes(damage)
         hashed.clear()
         result = load(dataset, tmp_path)
         assert result.status == "hit" and titles(result) == ["القمة الأولى", "القمة الثانية"]
-        assert sorted(hashed) == ["a.toml", "b.toml", "one.txt"]
+        assert sorted(hashed) == ALL_FILES
 
 
 def test_edit_with_mtime_put_back_is_seen_despite_the_stamps(
