@@ -563,12 +563,10 @@ async def test_detail_keys_scroll_and_pick_links():
 
 
 async def test_hostile_text_never_reaches_the_terminal_raw():
-    from dataclasses import replace
-
     def hostile():
         timeline = make_timeline()
         evil = "\x1b]0;pwned\x07[@click=app.quit]click[/] \u202eevil\x9b31m"
-        timeline.events[0] = replace(timeline.events[0], title_en=evil, summary_en=evil)
+        timeline.events[0] = timeline.events[0]._replace(title_en=evil, summary_en=evil)
         return timeline
 
     app = make_app(loader=hostile)
@@ -596,13 +594,11 @@ async def test_no_color_keeps_the_selection_visible(monkeypatch):
 @pytest.mark.parametrize("lang", ["en", "ar"])
 async def test_timeline_rows_use_the_tracks_short_names(lang):
     """A long track name would eat the title's room: rows show its short form."""
-    import dataclasses
 
     def with_short_names():
         timeline = make_timeline()
         summit = timeline.tracks["summit"]
-        timeline.tracks["summit"] = dataclasses.replace(
-            summit,
+        timeline.tracks["summit"] = summit._replace(
             name_ar="مسار القمة العالمية للتنمية الاجتماعية",
             name_en="World Summit for Social Development process",
             short_ar="قمة اجتماعية",

@@ -37,8 +37,8 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import uneventtui
 from uneventtui import __version__
@@ -64,8 +64,7 @@ MAGIC = b"uneventtui-cache\n"
 FORMAT = 6
 
 
-@dataclass(frozen=True)
-class CacheResult:
+class CacheResult(NamedTuple):
     """How a dataset was loaded: from the cache or from TOML, and why."""
 
     timeline: object  # uneventtui.model.Timeline

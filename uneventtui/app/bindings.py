@@ -8,13 +8,12 @@ and the command palette list this same table, so they can never disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.binding import Binding
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     """One row of the table."""
 
     id: str

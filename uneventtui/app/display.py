@@ -9,7 +9,7 @@ language, so widgets never have to know which one is active.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.control import strip_control_codes
@@ -21,8 +21,7 @@ from uneventtui.app.i18n import tr
 ELLIPSIS = "…"
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One laid-out line: what to draw (visual order) and whether to right-align it."""
 
     text: str
@@ -30,8 +29,7 @@ class Row:
     cells: int
 
 
-@dataclass(frozen=True)
-class Display:
+class Display(NamedTuple):
     """Shaping and layout for one run of the app."""
 
     mode: str = "shaped"  # "shaped": the app shapes and reorders; "terminal": the terminal does

@@ -28,9 +28,9 @@ two differ only for a bracket pair or a number split across two lines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from rich.cells import cell_len, get_character_cell_size, split_graphemes
 
@@ -52,8 +52,7 @@ RTL_BLOCKS = re.compile(
 _NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line to draw.
 
     `text` is in visual order (in "terminal" mode: logical order), `rtl` says

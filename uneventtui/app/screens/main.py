@@ -7,8 +7,6 @@ Moving along the timeline replaces the current event visit instead of piling the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -40,11 +38,15 @@ SETTLE_FROM = 10_000  # events
 LOAD_STAGES = {"parse": (0.0, 0.65), "index": (0.65, 0.82), "save": (0.82, 1.0)}
 
 
-@dataclass
 class Visit:
-    target: Target
-    link: int = -1
-    scroll_y: int = 0
+    """A place in the navigation history: what the detail showed, and where in it."""
+
+    __slots__ = ("target", "link", "scroll_y")
+
+    def __init__(self, target: Target, link: int = -1, scroll_y: int = 0) -> None:
+        self.target = target
+        self.link = link
+        self.scroll_y = scroll_y
 
 
 class MainScreen(Screen):

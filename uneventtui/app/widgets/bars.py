@@ -9,7 +9,7 @@ Arabic the keys read from the right, with their Arabic descriptions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from unicodedata import combining
 
 from rich.cells import cell_len, set_cell_size
@@ -135,8 +135,7 @@ def _fit_segments(
     return out
 
 
-@dataclass(frozen=True)
-class _Key:
+class _Key(NamedTuple):
     key: str  # the key Textual simulates when the item is clicked
     shown: str  # how the key is written ("^q")
     description: str  # ready to draw (Arabic shaped, in visual order)

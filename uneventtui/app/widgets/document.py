@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -35,8 +35,7 @@ MARKER = "▶ "
 MARKER_RTL = " ◀"
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A piece of a document, in logical order (not yet shaped).
 
     kind: "heading" (wrapped, bold), "section" (a rule with a label), "field" (label and
@@ -50,8 +49,7 @@ class Block:
     target: Target | None = None
 
 
-@dataclass(frozen=True)
-class RowList:
+class RowList(NamedTuple):
     """`count` one-line links, made only when shown: `text(i)` is the i-th row (logical
     text), `target(i)` where it leads (without making its text)."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -28,8 +28,7 @@ from uneventtui.app.widgets.virtual import set_virtual_size
 LinkSpan = tuple[int, int, int]  # (link, first character, end character) on a drawn line
 
 
-@dataclass(frozen=True)
-class Drawn:
+class Drawn(NamedTuple):
     """One line, as wide as the view. `links` are the characters that belong to a link
     (numbered within the line's piece); `marker` is where a selection marker goes when
     the line's link is selected (-1: none); `rtl`: right-aligned text."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -38,17 +38,17 @@ MIN_TITLE = 20
 SAMPLE = 64
 
 
-@dataclass
 class TimelineRows:
     """Which events are shown (all, or one track's) and where each one's row is."""
 
-    timeline: Timeline
-    track: str | None = None
-    shown: Sequence[int] = field(default_factory=list)  # event indices, ascending
-    rows: list[int] = field(default_factory=list)  # per row: event index, or -year for a header
-    row_of: list[int] = field(default_factory=list)  # per shown event: its row
-    years: list[int] = field(default_factory=list)  # years with events, ascending
-    year_pos: list[int] = field(default_factory=list)  # first shown position of each year
+    def __init__(self, timeline: Timeline, track: str | None = None) -> None:
+        self.timeline = timeline
+        self.track = track
+        self.shown: Sequence[int] = []  # event indices, ascending
+        self.rows: list[int] = []  # per row: event index, or -year for a header
+        self.row_of: list[int] = []  # per shown event: its row
+        self.years: list[int] = []  # years with events, ascending
+        self.year_pos: list[int] = []  # first shown position of each year
 
     @classmethod
     def build(cls, timeline: Timeline, track: str | None = None) -> TimelineRows:
@@ -88,8 +88,7 @@ class TimelineRows:
         return max(0, min(pos, len(self.shown) - 1))
 
 
-@dataclass(frozen=True)
-class RowStyles:
+class RowStyles(NamedTuple):
     """The combined styles of a row's parts (the pane's style under each)."""
 
     base: Style
@@ -99,8 +98,7 @@ class RowStyles:
     meta: Style
 
 
-@dataclass(frozen=True)
-class Columns:
+class Columns(NamedTuple):
     """Column widths of a row, for a given pane width."""
 
     date: int
