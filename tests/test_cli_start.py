@@ -49,3 +49,17 @@ def test_bare_command_imports_no_verb_module():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_bare_command_without_options_imports_no_parser():
+    """`uneventtui` alone, the usual start, parses nothing: argparse is not imported."""
+    code = (
+        "import sys\n"
+        "from uneventtui import cli\n"
+        "args = cli._bare_args([])\n"
+        "print(args.verb, 'argparse' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["None", "False"]

@@ -6,12 +6,16 @@ Each verb lives in its own module under `uneventtui.commands`, exposing
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from uneventtui import __version__
+
+if TYPE_CHECKING:  # pragma: no cover
+    import argparse
 
 # Kept here (not imported from uneventtui.commands.common) so that the bare command
 # parses its options without importing the verbs, the loader and the text layer first.
@@ -25,17 +29,18 @@ class _NotBare(Exception):
     """The quick parse of `_bare_args` met something only the full parser handles."""
 
 
-class _QuickParser(argparse.ArgumentParser):
-    def error(self, message: str):  # type: ignore[override]
-        raise _NotBare(message)
-
-
 def build_parser(verbs: bool = True) -> argparse.ArgumentParser:
     """The argparse tree: global options and one sub-parser per verb.
 
     verbs=False gives the global options only (no verb module imported), for the
     quick check of `_bare_args`.
     """
+    import argparse  # here: a bare `uneventtui` with no options never needs it
+
+    class _QuickParser(argparse.ArgumentParser):
+        def error(self, message: str):  # type: ignore[override]
+            raise _NotBare(message)
+
     parser = (argparse.ArgumentParser if verbs else _QuickParser)(
         prog="uneventtui",
         description="Explore the UN's social-development history, 1995-2025, in a terminal. "
@@ -67,11 +72,13 @@ def build_parser(verbs: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
-def _bare_args(argv: list[str]) -> argparse.Namespace | None:
+def _bare_args(argv: list[str]) -> argparse.Namespace | SimpleNamespace | None:
     """The options of a bare `uneventtui [OPTIONS]` (no verb), parsed without importing
     any verb module, so the explorer's data thread starts sooner; None when `argv`
     names a verb, asks for help or has anything the full parser must judge (errors
     included, so their messages stay the full parser's)."""
+    if not argv:  # the usual start: nothing to parse, so no parser to build or import
+        return SimpleNamespace(data=None, rtl_mode=None, lang=None, theme=None, verb=None)
     if any(arg in ("-h", "--help") or arg.startswith("--h") for arg in argv):
         return None
     try:
@@ -84,7 +91,7 @@ def _bare_args(argv: list[str]) -> argparse.Namespace | None:
     return args
 
 
-def run_tui(args: argparse.Namespace) -> int:
+def run_tui(args: argparse.Namespace | SimpleNamespace) -> int:
     """The bare command: the explorer (uneventtui.app)."""
     from uneventtui.app import run_tui as run_explorer
 

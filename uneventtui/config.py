@@ -22,11 +22,6 @@ from pathlib import Path
 
 from uneventtui.paths import config_dir
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 RTL_MODES = ("shaped", "terminal")
 LANGS = ("en", "ar")
 DEFAULT_THEME = "textual-dark"
@@ -68,6 +63,11 @@ def load_config(
         return config, problems
     except OSError as exc:
         return config, [f"{where}: cannot read the config file ({exc.strerror}); using defaults"]
+    # Only now: most starts have no config file, and the parser costs ~2 ms to import.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
