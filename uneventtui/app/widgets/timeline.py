@@ -29,6 +29,7 @@ from textual.strip import Strip
 
 from uneventtui.app.bindings import bindings_for
 from uneventtui.app.display import Display, fit_plain
+from uneventtui.app.widgets.virtual import set_virtual_size
 from uneventtui.model import Event, Timeline, format_range
 
 MARKER = "▶ "
@@ -120,8 +121,15 @@ class TimelineView(ScrollView, can_focus=True):
         "timeline--title",
     }
 
+    # Rows are cut to the width, never scrolled sideways: with overflow-x auto, Textual
+    # "showed" the (zero-height) horizontal scrollbar after the first frame, and that
+    # laid out and repainted the whole screen again.
     DEFAULT_CSS = """
-    TimelineView { scrollbar-size-horizontal: 0; scrollbar-size-vertical: 1; }
+    TimelineView {
+        overflow-x: hidden;
+        scrollbar-size-horizontal: 0;
+        scrollbar-size-vertical: 1;
+    }
     """
 
     title_lang: reactive[str] = reactive("en", init=False)
@@ -164,7 +172,7 @@ class TimelineView(ScrollView, can_focus=True):
         self._columns = None
         self.message = self.ui.label("no_events")
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(self.model.rows))
+        set_virtual_size(self, Size(self.size.width, len(self.model.rows)))
         if self.model.shown:
             self.pos = self.model.position_of(current) if current is not None else 0
             self._moved(center=True)
@@ -368,9 +376,11 @@ class TimelineView(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
-        self._cache.clear()
+        # Rows are cached by width, so none needs dropping; and only the scrollbars follow
+        # the content's size (the first Resize, right after the first frame, laid out and
+        # repainted the whole screen again: 19 KB more to the terminal).
         if self.model:
-            self.virtual_size = Size(self.size.width, len(self.model.rows))
+            set_virtual_size(self, Size(self.size.width, len(self.model.rows)))
 
     def on_focus(self) -> None:
         self.refresh_lines(self.cursor_row)  # only the cursor row looks different
