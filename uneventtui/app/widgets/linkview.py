@@ -231,6 +231,7 @@ class LinkView(ScrollView, can_focus=True):
         if self._stack is None or width != self._width:
             self._width = width
             self._stack = self.build(width)
+            self._baked_styles = self._current_styles()
             self._strips.clear()
             set_virtual_size(self, Size(width, self._stack.height))  # no screen layout
         return self._stack
@@ -245,13 +246,19 @@ class LinkView(ScrollView, can_focus=True):
         if the styles baked into its drawn lines did (focus alone changes none of them,
         and redrawing a document on every Tab would cost a frame)."""
         super().notify_style_update()
-        try:
-            styles = (self.rich_style, *map(self.get_component_rich_style, self._components))
-        except KeyError:  # still being mounted: its component styles are not known yet
-            styles = ()
+        if self._stack is None:
+            return  # nothing laid out yet (mounting): the layout bakes the styles it uses
+        styles = self._current_styles()
         if not styles or styles != self._baked_styles:
             self._baked_styles = styles
             self.content_changed()
+
+    def _current_styles(self) -> tuple:
+        """The styles that drawn lines bake in: the view's and its components'."""
+        try:
+            return (self.rich_style, *map(self.get_component_rich_style, self._components))
+        except KeyError:  # still being mounted: its component styles are not known yet
+            return ()
 
     def on_resize(self) -> None:
         _ = self.stack
