@@ -50,10 +50,10 @@ class Block(NamedTuple):
 
 
 class RowList(NamedTuple):
-    """`count` one-line links, made only when shown: `text(i)` is the i-th row (logical
+    """`size` one-line links, made only when shown: `text(i)` is the i-th row (logical
     text), `target(i)` where it leads (without making its text)."""
 
-    count: int
+    size: int
     text: Callable[[int], str]
     target: Callable[[int], Target]
 
@@ -69,7 +69,7 @@ class Targets(Sequence):
         self._parts: list[Content] = []
         count = 0
         for block in blocks:
-            size = block.count if isinstance(block, RowList) else int(_is_link(block))
+            size = block.size if isinstance(block, RowList) else int(_is_link(block))
             if size:
                 self._firsts.append(count)
                 self._parts.append(block)
@@ -185,10 +185,10 @@ class DocumentView(LinkView):
     def build(self, width: int) -> Stack:
         pieces: list[Piece] = []
         for block in self.blocks:
-            if isinstance(block, RowList) and block.count > WRAPPED_ROWS:
-                pieces.append(Rows(block.count, partial(self._draw_row, block, width)))
+            if isinstance(block, RowList) and block.size > WRAPPED_ROWS:
+                pieces.append(Rows(block.size, partial(self._draw_row, block, width)))
             elif isinstance(block, RowList):  # a short list: wrapped, every word shown
-                for i in range(block.count):
+                for i in range(block.size):
                     link = Block("link", block.text(i), target=block.target(i))
                     pieces.append(self._block_piece(link, width))
             else:
