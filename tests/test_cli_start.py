@@ -36,6 +36,13 @@ def test_verbs_help_and_errors_go_to_the_full_parser(argv):
     assert cli._bare_args(argv) is None
 
 
+def in_fresh_python(code: str) -> str:
+    """What `code` prints in a new interpreter (so that sys.modules shows its imports)."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+
+
 def test_bare_command_imports_no_verb_module():
     code = (
         "import sys\n"
@@ -45,10 +52,7 @@ def test_bare_command_imports_no_verb_module():
         " 'uneventtui.loader', 'uneventtui.output', 'uneventtui.search'))]\n"
         "print(heavy)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.strip() == "[]"
+    assert in_fresh_python(code).strip() == "[]"
 
 
 def test_bare_command_without_options_imports_no_parser():
@@ -59,7 +63,4 @@ def test_bare_command_without_options_imports_no_parser():
         "args = cli._bare_args([])\n"
         "print(args.verb, 'argparse' in sys.modules)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.split() == ["None", "False"]
+    assert in_fresh_python(code).split() == ["None", "False"]
