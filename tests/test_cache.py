@@ -337,13 +337,14 @@ def test_a_packed_list_pickles_and_copies_whole(protocol: int) -> None:
     assert list(copy.deepcopy(packed)) == items == list(copy.copy(packed))
 
 
-def test_positions_answer_the_same_by_scanning_and_by_dict() -> None:
+@pytest.mark.parametrize("packed", [False, True], ids=["list", "packed-keys"])
+def test_positions_answer_the_same_by_scanning_and_by_dict(packed: bool) -> None:
     """The first lookups scan the key list (no dict of every id before the first frame);
     later ones, or a worker's `build()`, use the dict: the answers never differ."""
-    from uneventtui.packed import Positions
+    from uneventtui.packed import Keys, Positions
 
     keys = [f"event-{i}" for i in range(200)]
-    positions = Positions(keys)
+    positions = Positions(Keys(keys) if packed else keys)
     asked = [keys[-1], keys[0], "missing", keys[57]] * (Positions.SCANS // 2)
     expected = [199, 0, None, 57] * (Positions.SCANS // 2)
     assert [positions.get(key) for key in asked] == expected  # scans, then the dict
@@ -368,3 +369,43 @@ def test_a_coded_column_reads_back_as_the_values_it_was_given(distinct: int) -> 
     assert list(column) == values and len(column) == 1000
     assert column[999] == values[999] and column[-1] == values[-1]
     assert column[10:20] == values[10:20]
+
+
+def test_packed_keys_read_back_as_the_keys_they_were_given() -> None:
+    """The cache keeps event and entity ids as one string: read back in any way, they
+    are the same keys in the same order, and a key is found only whole."""
+    from uneventtui.packed import Keys, restricted_loads
+
+    keys = ["event-1", "", "حدث-٢", "event-10", "event"]
+    packed = restricted_loads(pickle.dumps(Keys(keys), protocol=5))
+    assert list(packed) == keys and len(packed) == 5 and packed == keys
+    assert [packed[i] for i in range(5)] == keys and packed[-1] == "event"
+    assert packed[1:4] == keys[1:4]
+    assert [packed.index(key) for key in keys] == [0, 1, 2, 3, 4]
+    assert "event-1" in packed and "event-" not in packed and "vent-1" not in packed
+    with pytest.raises(ValueError):
+        packed.index("event-")
+    with pytest.raises(IndexError):
+        packed[5]
+    assert list(Keys([])) == [] and "" not in Keys([])
+    # Keys that cannot be packed so stay a list.
+    assert Keys.of(["a\nb", "c"]) == ["a\nb", "c"] and isinstance(Keys.of(["a\nb"]), list)
+    assert isinstance(Keys.of([1, 2]), list) and isinstance(Keys.of(["a"]), Keys)
+
+
+def test_damaged_packed_keys_and_codes_are_refused() -> None:
+    """Offsets that do not match their text, or a code with no value, fail to unpickle
+    (the cache then rebuilds) instead of giving wrong ids or tracks."""
+    from array import array
+
+    from uneventtui.packed import Coded, Keys, restricted_loads
+
+    keys = Keys(["a", "bb", "ccc"])
+    keys._starts = array("Q", [1, 3, 6, 99])
+    with pytest.raises(pickle.UnpicklingError):
+        restricted_loads(pickle.dumps(keys, protocol=5))
+    for distinct in (3, 300):
+        column = Coded([f"t{i % distinct}" for i in range(600)])
+        column._values = column._values[:-1]
+        with pytest.raises(pickle.UnpicklingError):
+            restricted_loads(pickle.dumps(column, protocol=5))

@@ -44,6 +44,7 @@ import uneventtui
 from uneventtui import __version__
 from uneventtui.packed import (
     Coded,
+    Keys,
     PackedDict,
     PackedList,
     PackedObject,
@@ -442,18 +443,14 @@ def pack(timeline: object) -> object:
     # The columns the first frame reads, in the forms quickest to unpickle: the years
     # as one buffer, the tracks as a byte each (100,000 ints or references cost 5-8 ms
     # each to unpickle, on the loading thread, holding the interpreter's lock).
-    ids = timeline.event_column("id")
+    ids = Keys.of(list(timeline.event_column("id")))
     packed._columns = {
         "year": array("i", timeline.event_column("year")),
         "track": Coded(timeline.event_column("track")),
         "id": ids,
     }
-    packed._event_index = Positions(ids)  # type: ignore[assignment]
-    # Keyed by the entities' own id strings, which the pickle then stores once.
-    same = {key: key for key in timeline.entities}
-    packed._by_entity = PackedDict(  # type: ignore[assignment]
-        {same.get(key, key): events for key, events in timeline._by_entity.items()}
-    )
+    packed._event_index = Positions(ids)  # type: ignore[assignment]  # the same Keys
+    packed._by_entity = PackedDict(timeline._by_entity)  # type: ignore[assignment]
     index = timeline._search_index
     if index is not None and not isinstance(index, PackedObject):
         packed._search_index = PackedObject(index)

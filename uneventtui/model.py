@@ -13,7 +13,6 @@ cache two and a half times as fast, in two thirds of the bytes.
 from __future__ import annotations
 
 import re
-from array import array
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -316,7 +315,7 @@ class Timeline:
 
     def event_column(self, name: str) -> Sequence:
         """One attribute of every event, in order: "year", "track", "kind" or "id"
-        (a list, or an array of the years from the cache).
+        (a list; from the cache, an array of the years, or the packed ids).
 
         Whole-timeline views (year headers, track counts) read these instead of
         touching every `Event`; computed once, and a cached timeline brings them along.
@@ -325,7 +324,7 @@ class Timeline:
         if column is None:
             get = _EVENT_COLUMNS[name]
             column = self._columns[name] = [get(event) for event in self.events]
-        elif not isinstance(column, (list, array)):  # packed by the cache: a list on first read
+        elif getattr(column, "list_on_first_read", False):  # packed by the cache, slow to index
             column = self._columns[name] = list(column)
         return column
 

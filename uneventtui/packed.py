@@ -26,6 +26,7 @@ import pickle
 import threading
 import time
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence, ValuesView
 from itertools import accumulate
 from typing import Any
@@ -64,7 +65,33 @@ def _dumps(value: object) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-class PackedList(Sequence):
+class _ReadOnlyList(Sequence):
+    """A read-only sequence that indexes like a list and equals a list of its items."""
+
+    __slots__ = ()
+
+    def _item(self, index: int) -> Any:
+        """The item at `index`, 0 <= index < len(self)."""
+        raise NotImplementedError
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self._item(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("list index out of range")
+        return self._item(index)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (list, type(self))):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class PackedList(_ReadOnlyList):
     """A read-only list whose items are unpickled a block at a time, on first read.
 
     The blocks are kept in one buffer with a table of where each starts, so a
@@ -97,25 +124,12 @@ class PackedList(Sequence):
     def __len__(self) -> int:
         return self._len
 
-    def __getitem__(self, index):  # type: ignore[override]
-        if isinstance(index, slice):
-            return [self._block(i // BLOCK)[i % BLOCK] for i in range(*index.indices(self._len))]
-        if index < 0:
-            index += self._len
-        if not 0 <= index < self._len:
-            raise IndexError("list index out of range")
+    def _item(self, index: int) -> Any:
         return self._block(index // BLOCK)[index % BLOCK]
 
     def __iter__(self) -> Iterator:
         for b in range(len(self._blocks)):
             yield from self._block(b)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (list, PackedList)):
-            return len(self) == len(other) and list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"PackedList({self._len} items in {len(self._blocks)} blocks)"
@@ -140,6 +154,68 @@ class PackedList(Sequence):
         self._lock = threading.Lock()
 
 
+class Keys(_ReadOnlyList):
+    """Distinct strings (event or entity ids) kept as one string: unpickling 100,000 ids
+    is one copy of it, where a list of them built 100,000 objects on the loading thread,
+    holding the interpreter lock (9 ms) before the first frame. A read slices the string;
+    `index` is one `str.find`. For keys that are strings without a newline (`fits`)."""
+
+    __slots__ = ("_text", "_starts")
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        # Each key between two newlines; _starts[i] is where key i begins, and one more
+        # entry past the end, so key i is _text[_starts[i] : _starts[i + 1] - 1].
+        self._text = "\n" + "".join(f"{key}\n" for key in keys)
+        self._starts = array("Q", accumulate((len(key) + 1 for key in keys), initial=1))
+
+    @staticmethod
+    def fits(keys: Sequence) -> bool:
+        return all(isinstance(key, str) and "\n" not in key for key in keys)
+
+    @classmethod
+    def of(cls, keys: list) -> Keys | list:
+        """`keys` packed if they fit, else the list itself."""
+        return cls(keys) if cls.fits(keys) else keys
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def _item(self, index: int) -> str:
+        return self._text[self._starts[index] : self._starts[index + 1] - 1]
+
+    def index(self, key, start: int = 0, stop: int | None = None) -> int:  # type: ignore[override]
+        found = self._text.find(f"\n{key}\n") if isinstance(key, str) else -1
+        if found < 0 or (start, stop) != (0, None):
+            if found >= 0:  # a window was asked for: the plain way
+                return super().index(key, start, len(self) if stop is None else stop)
+            raise ValueError(f"{key!r} is not in the keys")
+        return bisect_left(self._starts, found + 1)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and f"\n{key}\n" in self._text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._text[1:-1].split("\n") if len(self) else ())
+
+    def __repr__(self) -> str:
+        return f"Keys({len(self)} keys)"
+
+    def __getstate__(self) -> tuple[str, array]:
+        return self._text, self._starts
+
+    def __setstate__(self, state: tuple[str, array]) -> None:
+        self._text, self._starts = state
+        text, starts = self._text, self._starts
+        if not (
+            isinstance(text, str)
+            and len(starts) >= 1
+            and starts[0] == 1
+            and starts[-1] == len(text)
+            and text[0] == text[-1] == "\n"
+        ):
+            raise pickle.UnpicklingError("packed keys: offsets do not match their text")
+
+
 class _Values(ValuesView):
     def __iter__(self) -> Iterator:
         return iter(self._mapping._values)  # type: ignore[attr-defined]
@@ -152,7 +228,7 @@ class PackedDict(Mapping):
 
     def __init__(self, mapping: Mapping | None = None) -> None:
         mapping = mapping or {}
-        self._keys = list(mapping)
+        self._keys = Keys.of(list(mapping))
         self._values = PackedList(mapping.values())
         self._positions = Positions(self._keys)
 
@@ -177,10 +253,10 @@ class PackedDict(Mapping):
     def __repr__(self) -> str:
         return f"PackedDict({len(self._keys)} items)"
 
-    def __getstate__(self) -> tuple[list, PackedList]:
+    def __getstate__(self) -> tuple[Keys | list, PackedList]:
         return self._keys, self._values
 
-    def __setstate__(self, state: tuple[list, PackedList]) -> None:
+    def __setstate__(self, state: tuple[Keys | list, PackedList]) -> None:
         self._keys, self._values = state
         self._positions = Positions(self._keys)
 
@@ -198,7 +274,7 @@ class Positions(Mapping):
 
     __slots__ = ("_keys", "_positions", "_scans")
 
-    def __init__(self, keys: list) -> None:
+    def __init__(self, keys: list | Keys) -> None:
         self._keys = keys
         self._positions: dict | None = None
         self._scans = 0
@@ -235,10 +311,10 @@ class Positions(Mapping):
     def __len__(self) -> int:
         return len(self._keys)
 
-    def __getstate__(self) -> list:
+    def __getstate__(self) -> list | Keys:
         return self._keys
 
-    def __setstate__(self, keys: list) -> None:
+    def __setstate__(self, keys: list | Keys) -> None:
         self._keys, self._positions, self._scans = keys, None, 0
 
 
@@ -248,6 +324,7 @@ class Coded(Sequence):
     frame. `Timeline.event_column` makes a list of it when it is first read."""
 
     __slots__ = ("_codes", "_values")
+    list_on_first_read = True  # whole-timeline views index it item by item
 
     def __init__(self, items: Sequence = ()) -> None:
         codes: dict = {}
@@ -271,7 +348,12 @@ class Coded(Sequence):
 
     def __setstate__(self, state: tuple[array, list]) -> None:
         self._codes, self._values = state
-        if any(code >= len(self._values) for code in set(self._codes)):
+        codes = self._codes
+        if codes.typecode == "B":  # one byte each: what is left once the valid ones go
+            stray = codes.tobytes().translate(None, bytes(range(min(len(self._values), 256))))
+        else:
+            stray = [code for code in set(codes) if code >= len(self._values)]
+        if stray:
             raise pickle.UnpicklingError("coded column: a code with no value")
 
 
