@@ -61,8 +61,9 @@ MAGIC = b"uneventtui-cache\n"
 # 3: the blocks out of band, after the timeline's pickle, read without copying them;
 # 4: a packed list's blocks in one buffer with a table of offsets, 16 items a block;
 # 5: the year and track columns packed (an array, a byte per event);
-# 6: the sections checked with CRC-32 instead of SHA-256.
-FORMAT = 6
+# 6: the sections checked with CRC-32 instead of SHA-256;
+# 7: events and entities are named tuples; ids packed in one string (packed.Keys).
+FORMAT = 7
 
 
 class CacheResult(NamedTuple):
