@@ -12,7 +12,11 @@ The package's bytecode is compiled first, as `pip install` does: an editable ins
 run with PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module from source
 at every start, which no installed copy does.
 
-    python benchmarks/bench_startup.py [--runs 5] [--data DIR]
+    python benchmarks/bench_startup.py [--runs 5] [--data DIR] [--against CHECKOUT]
+
+`--against CHECKOUT` also measures the uneventtui of another source tree (another
+commit, e.g. from `git worktree add /tmp/before HEAD~3`), interleaved with the others,
+with a cache of its own: a before/after comparison under the same machine noise.
 
 Needs tmux and the installed `uneventtui` (next to this Python). Target: the
 explorer within 1.3x of the empty app on the shipped data.
@@ -23,6 +27,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -76,6 +81,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--data", help="dataset directory (default: the shipped data)")
+    parser.add_argument("--against", type=Path, help="another source checkout to measure too")
     args = parser.parse_args()
 
     command = Path(sys.executable).with_name("uneventtui")
@@ -91,35 +97,53 @@ def main() -> int:
     timeline = load_timeline(args.data)
     quit_key = next(key for key in TABLE if key.id == "app.quit")
     markers = [visual(timeline.events[0].title_en)[:30], quit_key.en]  # detail, footer
-    explorer = f"{command}" + (f" --data {args.data}" if args.data else "")
+    options = f" --data {shlex.quote(args.data)}" if args.data else ""
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-startup-"))
     empty = tmp / "empty_app.py"
     empty.write_text(EMPTY_APP, encoding="utf-8")
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp), "TERM": "xterm-256color"}
-    baseline = f"{sys.executable} {empty}"
+    commands = {
+        "empty Textual app": (f"{sys.executable} {empty}", ["EMPTY-APP-READY"]),
+        "uneventtui": (f"{command}{options}", markers),
+    }
+    if args.against is not None:
+        tree = args.against.resolve()
+        compileall.compile_dir(tree / "uneventtui", quiet=1)
+        run = (
+            f"import sys; sys.path.insert(0, {str(tree)!r}); "
+            "from uneventtui.cli import main; sys.exit(main())"
+        )
+        # Its own cache: the two versions would otherwise each find the other's stale.
+        cache = shlex.quote(str(tmp / "cache-against"))
+        commands[f"uneventtui of {tree}"] = (
+            f"env XDG_CACHE_HOME={cache} {sys.executable} -c {shlex.quote(run)}{options}",
+            markers,
+        )
 
     subprocess.run([*TMUX, "new-session", "-d", "-s", "keeper", "sleep 600"], check=True)
     try:
-        return measure(baseline, explorer, markers, env, args.runs, len(timeline.events))
+        return measure(commands, env, args.runs, len(timeline.events))
     finally:
         subprocess.run([*TMUX, "kill-server"], capture_output=True)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def measure(baseline: str, explorer: str, markers: list[str], env, runs: int, events: int) -> int:
-    first_frame(baseline, ["EMPTY-APP-READY"], env)  # warm the file cache for both
-    first_frame(explorer, markers, env)
-    empty_times, app_times = [], []
+def measure(commands: dict[str, tuple[str, list[str]]], env, runs: int, events: int) -> int:
+    """Median time to the markers of each command, runs interleaved; the first command
+    is the baseline the others are a ratio of."""
+    for command, markers in commands.values():
+        first_frame(command, markers, env)  # warm the file cache for all
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        empty_times.append(first_frame(baseline, ["EMPTY-APP-READY"], env))
-        app_times.append(first_frame(explorer, markers, env))
-    empty_median = statistics.median(empty_times)
-    app_median = statistics.median(app_times)
-    print(f"events: {events}; runs: {runs} each, 120x40 tmux pane")
-    print(f"empty Textual app : median {empty_median * 1000:6.0f} ms")
-    print(f"uneventtui        : median {app_median * 1000:6.0f} ms (whole first screen)")
-    print(f"ratio             : {app_median / empty_median:.2f}x (target <= 1.3x)")
+        for name, (command, markers) in commands.items():
+            times[name].append(first_frame(command, markers, env))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    baseline = next(iter(medians.values()))
+    print(f"events: {events}; runs: {runs} each, interleaved, 120x40 tmux pane")
+    for name, median in medians.items():
+        ratio = "" if median is baseline else f"  {median / baseline:.2f}x (target <= 1.3x)"
+        print(f"{name:18}: median {median * 1000:6.0f} ms{ratio}")
     return 0
 
 
