@@ -383,8 +383,10 @@ def test_packed_keys_read_back_as_the_keys_they_were_given() -> None:
     assert packed[1:4] == keys[1:4]
     assert [packed.index(key) for key in keys] == [0, 1, 2, 3, 4]
     assert "event-1" in packed and "event-" not in packed and "vent-1" not in packed
-    with pytest.raises(ValueError):
-        packed.index("event-")
+    assert "event-1\n" not in packed and "\nevent-10" not in packed  # never across keys
+    for missing in ("event-", "event-10\nevent", 10):
+        with pytest.raises(ValueError):
+            packed.index(missing)
     with pytest.raises(IndexError):
         packed[5]
     assert list(Keys([])) == [] and "" not in Keys([])

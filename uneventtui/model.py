@@ -7,7 +7,7 @@ the rest of the program its views of them.
 The values are named tuples rather than frozen dataclasses: as immutable, as
 comparable and hashable, but a class costs a sixth as much to create at start-up
 (the explorer creates these at every launch) and an event unpickles from the
-cache two and a half times as fast, in two thirds of the bytes.
+cache two and a half times as fast, in three fifths of the bytes.
 """
 
 from __future__ import annotations

@@ -184,7 +184,7 @@ class Keys(_ReadOnlyList):
         return self._text[self._starts[index] : self._starts[index + 1] - 1]
 
     def index(self, key, start: int = 0, stop: int | None = None) -> int:  # type: ignore[override]
-        found = self._text.find(f"\n{key}\n") if isinstance(key, str) else -1
+        found = self._text.find(f"\n{key}\n") if self._may_hold(key) else -1
         if found < 0 or (start, stop) != (0, None):
             if found >= 0:  # a window was asked for: the plain way
                 return super().index(key, start, len(self) if stop is None else stop)
@@ -192,7 +192,12 @@ class Keys(_ReadOnlyList):
         return bisect_left(self._starts, found + 1)
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and f"\n{key}\n" in self._text
+        return self._may_hold(key) and f"\n{key}\n" in self._text
+
+    @staticmethod
+    def _may_hold(key: object) -> bool:
+        # No stored key has a newline: one in `key` would match across two keys.
+        return isinstance(key, str) and "\n" not in key
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._text[1:-1].split("\n") if len(self) else ())
