@@ -320,3 +320,37 @@ async def test_entity_with_thousands_of_events(big):
         assert app.focused is app.screen.query_one(TimelineView)
         # the first and last screenfuls, each with the one drawn ahead of it, and PgUp
         assert big.events.loaded_blocks() - loaded <= 5 * screen_rows
+
+
+# -- the views' scrollbar --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "uneventtui-mono", "nocolor"])
+async def test_the_views_scrollbars_draw_what_textual_would(theme, monkeypatch):
+    """The timeline's and the detail pane's scrollbar skip Textual's generic styling pass
+    (a fifth of opening an entity view): top, middle and end, hovered and not, and under
+    NO_COLOR, they draw exactly the strips Textual's own path gives the same bar."""
+    from textual.geometry import Region
+    from textual.widget import Widget
+
+    from uneventtui.app.widgets.scrollbar import FastScrollBar
+
+    if theme == "nocolor":
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = UneventApp(lambda: load(), display=Display(), theme=None if theme == "nocolor" else theme)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        for view in (app.screen.query_one(TimelineView), app.screen.query_one(DetailPane)):
+            bar = view.vertical_scrollbar
+            assert isinstance(bar, FastScrollBar) and bar is view.vertical_scrollbar
+            for y in (0, 7, 10_000):
+                view.scroll_to(y=y, animate=False)
+                await pilot.pause()
+                for hover in (False, True):
+                    bar.mouse_over = hover
+                    whole = Region(0, 0, *bar.size)
+                    ours = bar.render_lines(whole)
+                    assert len(ours) == bar.size.height > 10
+                    assert ours == Widget.render_lines(bar, whole), (type(view).__name__, y)
+                    part = Region(0, 3, bar.size.width, 5)
+                    assert bar.render_lines(part) == ours[3:8]

@@ -20,9 +20,11 @@ from rich.text import Text
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from uneventtui.app.display import Display
+from uneventtui.app.widgets.scrollbar import fast_vertical_scrollbar
 from uneventtui.app.widgets.virtual import set_virtual_size
 
 LinkSpan = tuple[int, int, int]  # (link, first character, end character) on a drawn line
@@ -259,6 +261,10 @@ class LinkView(ScrollView, can_focus=True):
             return (self.rich_style, *map(self.get_component_rich_style, self._components))
         except KeyError:  # still being mounted: its component styles are not known yet
             return ()
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        return fast_vertical_scrollbar(self)  # drawn without Textual's styling pass
 
     def on_resize(self) -> None:
         _ = self.stack

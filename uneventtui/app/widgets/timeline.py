@@ -25,10 +25,12 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from uneventtui.app.bindings import bindings_for
 from uneventtui.app.display import Display, fit_plain
+from uneventtui.app.widgets.scrollbar import fast_vertical_scrollbar
 from uneventtui.app.widgets.virtual import set_virtual_size
 from uneventtui.model import Event, Timeline, format_range
 
@@ -374,6 +376,10 @@ class TimelineView(ScrollView, can_focus=True):
     def watch_title_lang(self) -> None:
         self._cache.clear()
         self.refresh()
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        return fast_vertical_scrollbar(self)  # drawn without Textual's styling pass
 
     def on_resize(self) -> None:
         # Rows are cached by width, so none needs dropping; and only the scrollbars follow
