@@ -382,6 +382,9 @@ def test_packed_keys_read_back_as_the_keys_they_were_given() -> None:
     assert [packed[i] for i in range(5)] == keys and packed[-1] == "event"
     assert packed[1:4] == keys[1:4]
     assert [packed.index(key) for key in keys] == [0, 1, 2, 3, 4]
+    assert packed.index("event", 1) == 4 and packed.index("", 1, 3) == 1
+    with pytest.raises(ValueError):
+        packed.index("event-1", 1)  # before the window
     assert "event-1" in packed and "event-" not in packed and "vent-1" not in packed
     assert "event-1\n" not in packed and "\nevent-10" not in packed  # never across keys
     for missing in ("event-", "event-10\nevent", 10):

@@ -184,10 +184,10 @@ class Keys(_ReadOnlyList):
         return self._text[self._starts[index] : self._starts[index + 1] - 1]
 
     def index(self, key, start: int = 0, stop: int | None = None) -> int:  # type: ignore[override]
+        if (start, stop) != (0, None):  # a window of the keys: the plain way
+            return super().index(key, start, stop)
         found = self._text.find(f"\n{key}\n") if self._may_hold(key) else -1
-        if found < 0 or (start, stop) != (0, None):
-            if found >= 0:  # a window was asked for: the plain way
-                return super().index(key, start, len(self) if stop is None else stop)
+        if found < 0:
             raise ValueError(f"{key!r} is not in the keys")
         return bisect_left(self._starts, found + 1)
 
