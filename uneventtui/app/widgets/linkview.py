@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import NamedTuple
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
@@ -24,6 +26,7 @@ from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from uneventtui.app.display import Display
+from uneventtui.app.widgets.framed import LineFramer
 from uneventtui.app.widgets.scrollbar import fast_vertical_scrollbar
 from uneventtui.app.widgets.virtual import set_virtual_size
 
@@ -202,6 +205,7 @@ class LinkView(ScrollView, can_focus=True):
         self._stack: Stack | None = None
         self._width = -1
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._framer = LineFramer()
         self._prefetch_pending = False
         self._components = sorted(self.COMPONENT_CLASSES)
         self._baked_styles: tuple = ()
@@ -272,8 +276,14 @@ class LinkView(ScrollView, can_focus=True):
 
     # -- drawing -------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        width = self.scrollable_content_region.width  # (10 us: once, not once a line)
+        return self._framer.render_lines(self, crop, partial(self._line, width))
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        return self._line(self.scrollable_content_region.width, y)
+
+    def _line(self, width: int, y: int) -> Strip:
         stack = self._stack_for(width)
         index = int(self.scroll_y) + y
         if index >= stack.height:
@@ -290,8 +300,8 @@ class LinkView(ScrollView, can_focus=True):
             # which it computes afresh at each call (20 us, for each line drawn).
             base = self._baked_styles[0] if self._baked_styles else self.rich_style
             text = self.decorate(stack.line(index), selected)
-            strip = Strip(text.render(self.app.console)).apply_style(base)
-            strip = self._strips[key] = strip.adjust_cell_length(width, base)
+            segments = Segment.apply_style(text.render(self.app.console), base)
+            strip = self._strips[key] = Strip(segments).adjust_cell_length(width, base)
         return strip
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import partial
 from typing import NamedTuple
 
 from rich.cells import cell_len
@@ -30,6 +31,7 @@ from textual.strip import Strip
 
 from uneventtui.app.bindings import bindings_for
 from uneventtui.app.display import Display, fit_plain
+from uneventtui.app.widgets.framed import LineFramer
 from uneventtui.app.widgets.scrollbar import fast_vertical_scrollbar
 from uneventtui.app.widgets.virtual import set_virtual_size
 from uneventtui.model import Event, Timeline, format_range
@@ -158,6 +160,7 @@ class TimelineView(ScrollView, can_focus=True):
         self.pos = 0  # shown position of the cursor
         self.message = display.label("loading")
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._framer = LineFramer()
         self._widths: tuple[int, int, int] = (0, 0, 0)
         self._labels: dict[tuple[str, str], str] = {}
         self._row_styles: dict[bool | None, RowStyles] = {}
@@ -440,8 +443,14 @@ class TimelineView(ScrollView, can_focus=True):
             )
         return styles
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        width = self.scrollable_content_region.width  # (10 us: once, not once a line)
+        return self._framer.render_lines(self, crop, partial(self._line, width))
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        return self._line(self.scrollable_content_region.width, y)
+
+    def _line(self, width: int, y: int) -> Strip:
         row = int(self.scroll_y) + y
         model = self.model
         if not model or not model.shown:
