@@ -354,3 +354,60 @@ async def test_the_views_scrollbars_draw_what_textual_would(theme, monkeypatch):
                     assert ours == Widget.render_lines(bar, whole), (type(view).__name__, y)
                     part = Region(0, 3, bar.size.width, 5)
                     assert bar.render_lines(part) == ours[3:8]
+
+
+# -- the views' lines framed the short way -------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "uneventtui-mono", "nocolor"])
+async def test_the_views_frame_their_lines_as_textual_would(theme, lang, monkeypatch):
+    """The timeline and the detail pane put their lines in their border and padding
+    themselves (a page or an entity's view opening is 4-5 ms faster): focused or not,
+    scrolled, cut to a part of the pane, the title's row included, after a change of
+    theme, and under NO_COLOR, they draw exactly the strips Textual's own way gives."""
+    from textual.geometry import Region
+    from textual.widget import Widget
+
+    from uneventtui.app.widgets.framed import LineFramer
+
+    if theme == "nocolor":
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = UneventApp(
+        lambda: load(), display=Display(lang=lang), theme=None if theme == "nocolor" else theme
+    )
+
+    def same_both_ways(view, where: str) -> None:
+        width, height = view.size.width + 2, view.size.height + 2  # with the border
+        for crop in (
+            Region(0, 0, width, height),  # the whole pane
+            Region(0, 3, width, 6),  # content rows only
+            Region(0, 0, width, 2),  # the title's row and the first line
+            Region(0, height - 2, width, 2),  # the last line and the bottom border
+            Region(3, 2, width // 2, 5),  # a part of some lines
+        ):
+            ours = view.render_lines(crop)
+            assert len(ours) == crop.height
+            assert ours == Widget.render_lines(view, crop), (type(view).__name__, where, crop)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        timeline, detail = app.screen.query_one(TimelineView), app.screen.query_one(DetailPane)
+        for view in (timeline, detail):
+            assert LineFramer._frame(view) is not None  # the short way is the one taken
+        for step in ("start", "focus the detail", "scroll", "theme"):
+            if step == "focus the detail":
+                await pilot.press("enter")
+                assert app.focused is detail
+            elif step == "scroll":
+                await pilot.press("tab", "pagedown", "pagedown")
+            elif step == "theme" and theme != "nocolor":
+                app.theme = "textual-light" if theme != "textual-light" else "textual-dark"
+            await pilot.pause()
+            for view in (timeline, detail):
+                same_both_ways(view, step)
+        # a style the short way does not draw (a tint) goes Textual's way
+        detail.styles.tint = "red 30%"
+        await pilot.pause()
+        assert LineFramer._frame(detail) is None
+        same_both_ways(detail, "tinted")

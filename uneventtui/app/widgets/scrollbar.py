@@ -14,6 +14,7 @@ draw the same strips.
 from __future__ import annotations
 
 from rich.color import Color
+from rich.segment import Segment
 from textual.geometry import Region
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
@@ -24,6 +25,9 @@ _BACK, _BAR = Color.parse("#555555"), Color.parse("bright_magenta")  # render_ba
 
 class FastScrollBar(ScrollBar):
     """A `ScrollBar` whose vertical bar is drawn straight to strips."""
+
+    _made_for: tuple = ()
+    _made: dict[Segment, Strip]
 
     def render_lines(self, crop: Region) -> list[Strip]:
         bar = self.render()
@@ -49,13 +53,26 @@ class FastScrollBar(ScrollBar):
         base = self.rich_style
         _, background = self.background_colors
         filters = self.get_line_filters()
-        whole = crop.column_span == (0, width)
+        span = crop.column_span
+        # Most of a bar's lines are the same segment (the track; the thumb's middle):
+        # each is made into a strip once and the same strip reused, down the bar and
+        # in later frames, and so are the filters' and the compositor's work on it.
+        context = (width, base, background, tuple(filters), span)
+        if context != self._made_for:
+            self._made_for, self._made = context, {}
+        made = self._made
         strips = []
         for segment in segments[crop.y : crop.bottom]:
-            strip = Strip([segment], width).apply_style(base)
-            for line_filter in filters:
-                strip = strip.apply_filter(line_filter, background)
-            strips.append(strip if whole else strip.crop(*crop.column_span))
+            strip = made.get(segment)
+            if strip is None:
+                strip = Strip([segment], width).apply_style(base)
+                for line_filter in filters:
+                    strip = strip.apply_filter(line_filter, background)
+                if span != (0, width):
+                    strip = strip.crop(*span)
+                if len(made) < 64:  # a bar has a handful; more would be a leak
+                    made[segment] = strip
+            strips.append(strip)
         return strips
 
 
