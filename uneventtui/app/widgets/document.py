@@ -20,11 +20,11 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 from textual.message import Message
 
 from uneventtui.app.bindings import bindings_for
-from uneventtui.app.display import Display, fit
+from uneventtui.app.display import Display, fit, fit_plain
 from uneventtui.app.widgets.linkview import Drawn, Flow, LinkView, Piece, Rows, Stack
 
 Target = tuple[str, str]  # ("event" | "entity", id), or ("source", its index in the event)
@@ -208,11 +208,13 @@ class DocumentView(LinkView):
         """One row of a `RowList`: a link on one line, cut to fit."""
         ui = self.ui
         text = rows.text(index)
-        value = fit(ui.line(text), max(1, width - 2), ui.is_rtl(text) or ui.mirrored)
-        value.stylize(self._style("link"))
-        line = Text.assemble(value, "  ") if ui.mirrored else Text.assemble("  ", value)
-        marker = len(value.plain) if ui.mirrored else 0
-        return Drawn(line, ((0, 0, len(line.plain)),), marker)
+        value = fit_plain(ui.line(text), max(1, width - 2), ui.is_rtl(text) or ui.mirrored)
+        end = len(value)
+        if ui.mirrored:  # (a Text made whole: ~4x faster than fit, stylize and assemble)
+            line = Text(f"{value}  ", spans=[Span(0, end, self._style("link"))])
+        else:
+            line = Text(f"  {value}", spans=[Span(2, end + 2, self._style("link"))])
+        return Drawn(line, ((0, 0, end + 2),), end if ui.mirrored else 0)
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"document--{name}")
