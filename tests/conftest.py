@@ -6,8 +6,10 @@ on luck; locally it explores at random and remembers what it found. Long
 exploration belongs to fuzz/, run by hand.
 """
 
+import gc
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -19,3 +21,16 @@ settings.register_profile(
 )
 settings.register_profile("dev", deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+@pytest.fixture(autouse=True)
+def _collector_as_it_was():
+    """An app under test tunes the process's garbage collector for its own run (see
+    `uneventtui.app.settle_heap`); each test gets it back as Python sets it."""
+    threshold, enabled = gc.get_threshold(), gc.isenabled()
+    yield
+    gc.set_threshold(*threshold)
+    if enabled:
+        gc.enable()
+    else:
+        gc.disable()

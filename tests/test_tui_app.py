@@ -611,3 +611,28 @@ async def test_timeline_rows_use_the_tracks_short_names(lang):
         await started(pilot)
         short = "Social summit" if lang == "en" else visual("قمة اجتماعية")
         assert sum(short in row for row in timeline_rows(app)) >= 2
+
+
+async def test_full_collector_passes_wait_until_the_user_pauses():
+    """Once the data is shown, the collector's full passes (tens of ms with a large
+    archive) never run by themselves in a key's frame: they wait until no key has come
+    for a moment, then run; the young passes stay automatic."""
+    import gc
+
+    from uneventtui.app import FULL_PASS_EVERY
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.pause(0.1)
+        assert gc.isenabled() and gc.get_threshold()[2] >= 1 << 30
+        full_passes = gc.get_stats()[2]["collections"]
+        for _ in range(FULL_PASS_EVERY):  # as many middle passes as make a full one due
+            gc.collect(1)
+        for _ in range(6):  # keys keep coming: nothing yet
+            await pilot.press("j")
+            await pilot.pause(app.IDLE_BEFORE_COLLECTING / 3)
+        assert gc.get_stats()[2]["collections"] == full_passes
+        await pilot.pause(app.IDLE_BEFORE_COLLECTING * 2.5)  # the user stops
+        assert gc.get_stats()[2]["collections"] == full_passes + 1
+        assert gc.get_count()[2] == 0

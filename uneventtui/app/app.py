@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from functools import partial
-from time import sleep
+from time import monotonic, sleep
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.theme import Theme
 
+from uneventtui.app import full_pass_due
 from uneventtui.app.bindings import TABLE, Key, bindings_for, display_keys
 from uneventtui.app.display import Display
 from uneventtui.app.screens.main import MainScreen
@@ -40,6 +43,9 @@ class UneventApp(App):
     # before the follow-up work (the scrollbars' layout, the search index's worker) holds
     # the interpreter lock: ~11 ms sooner on screen (benchmarks/bench_startup.py).
     FRAME_HANDOFF = 0.001
+    # Seconds without a key or the mouse before a due full pass of the garbage collector
+    # runs (`uneventtui.app.full_pass_due`): never inside a key's frame.
+    IDLE_BEFORE_COLLECTING = 0.5
 
     def __init__(
         self,
@@ -59,6 +65,7 @@ class UneventApp(App):
         self.startup_problems = list(problems)
         self._theme_name = theme
         self._hand_off_frame = True  # the first frame
+        self._last_input = monotonic()
         self.register_theme(_monochrome_theme(self.MONOCHROME))
 
     def ready_timeline(self) -> Timeline | None:
@@ -78,10 +85,20 @@ class UneventApp(App):
             self._hand_off_frame = False
             sleep(self.FRAME_HANDOFF)  # lets the writer thread take the lock now
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._last_input = monotonic()
+        await super().on_event(event)
+
+    def _collect_when_idle(self) -> None:
+        if monotonic() - self._last_input >= self.IDLE_BEFORE_COLLECTING and full_pass_due():
+            gc.collect()
+
     def get_default_screen(self) -> Screen:
         return MainScreen(self.ui)
 
     def on_mount(self) -> None:
+        self.set_interval(self.IDLE_BEFORE_COLLECTING / 2, self._collect_when_idle)
         # The monochrome theme draws focus with other line characters, as NO_COLOR does.
         self.theme_changed_signal.subscribe(self, self._mark_monochrome)
         self._mark_monochrome(self.current_theme)
