@@ -11,6 +11,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Container
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -53,6 +54,11 @@ class MainScreen(Screen):
     """Timeline beside (or above) the detail pane."""
 
     sub_title = quiet_sub_title()  # changes on every step: repaint the header, not the screen
+    # Textual repaints the whole screen when the focus moves; the panes whose focus changed
+    # repaint themselves (their border's style changes) and the key bar follows the
+    # bindings. Opening an entity from the timeline moves the focus: the whole screen
+    # redrawn was ~8 ms of that frame at 100,000 events.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self, display: Display) -> None:
         super().__init__()
