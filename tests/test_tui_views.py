@@ -378,7 +378,7 @@ async def test_the_views_frame_their_lines_as_textual_would(theme, lang, monkeyp
     )
 
     def same_both_ways(view, where: str) -> None:
-        width, height = view.size.width + 2, view.size.height + 2  # with the border
+        width, height = view.outer_size  # with the border and the padding
         for crop in (
             Region(0, 0, width, height),  # the whole pane
             Region(0, 3, width, 6),  # content rows only
