@@ -6,25 +6,33 @@ or four `Strip`s of it. For a pane of 38 lines that was 4-5 ms of every frame th
 repaints it on this 2-core machine (a page, a jump, an entity's view opening), more
 than drawing the lines themselves. `LineFramer` computes the frame once per repaint
 (the same way: `get_box`, the same colours) and puts each line in it, through the
-line filters, with one `Strip`,
-kept for as long as the line and the frame stay the same, so the line filters' and
-the compositor's caches on it keep working from one frame to the next. The border's
-top and bottom rows (with the pane's title), and any widget whose styles call for more
-(an outline, a tint, opacity, a hatch, links styled on hover), go Textual's usual way.
-tests/test_tui_views.py checks that both ways draw the same strips.
+line filters, with one `Strip`, kept for as long as the line and the frame stay the
+same, so the compositor's cache of its cuts keeps working from one frame to the next.
+The border's top and bottom rows (with the pane's title), and any widget whose styles
+call for more (an outline, a tint, opacity, a hatch, links styled on hover), go
+Textual's usual way. tests/test_tui_views.py checks that both ways draw the same strips.
+
+`FramedView` is the base of the line-API panes (the timeline, the documents): their
+lines framed this way, and their vertical scrollbar drawn the short way too
+(`scrollbar.py`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from textual._border import get_box
 from textual._segment_tools import make_blank
 from textual.cache import LRUCache
 from textual.geometry import Region
+from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
+
+from uneventtui.app.widgets.scrollbar import fast_vertical_scrollbar
 
 _Frame = tuple  # (left segments, right segments, content width, inner rich style, width)
 
@@ -114,3 +122,26 @@ class LineFramer:
         width = widget.region.width
         content_width = widget.content_region.width
         return (tuple(left), tuple(right), content_width, inner_style, width)
+
+
+class FramedView(ScrollView):
+    """A line-API view whose lines `LineFramer` frames. Subclasses draw line `y` of the
+    view for a content width in `_line(width, y)`."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._framer = LineFramer()
+
+    def _line(self, width: int, y: int) -> Strip:
+        raise NotImplementedError
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        width = self.scrollable_content_region.width  # (10 us: once, not once a line)
+        return self._framer.render_lines(self, crop, partial(self._line, width))
+
+    def render_line(self, y: int) -> Strip:
+        return self._line(self.scrollable_content_region.width, y)
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        return fast_vertical_scrollbar(self)  # drawn without Textual's styling pass

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from functools import partial
 from typing import NamedTuple
 
 from rich.segment import Segment
@@ -21,13 +20,10 @@ from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from uneventtui.app.display import Display
-from uneventtui.app.widgets.framed import LineFramer
-from uneventtui.app.widgets.scrollbar import fast_vertical_scrollbar
+from uneventtui.app.widgets.framed import FramedView
 from uneventtui.app.widgets.virtual import set_virtual_size
 
 LinkSpan = tuple[int, int, int]  # (link, first character, end character) on a drawn line
@@ -186,7 +182,7 @@ class Stack:
         return None
 
 
-class LinkView(ScrollView, can_focus=True):
+class LinkView(FramedView, can_focus=True):
     """A line-API view of a `Stack` with a cursor over its links.
 
     Subclasses say how to lay their content out (`build`) and what following a link
@@ -205,7 +201,6 @@ class LinkView(ScrollView, can_focus=True):
         self._stack: Stack | None = None
         self._width = -1
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
-        self._framer = LineFramer()
         self._prefetch_pending = False
         self._components = sorted(self.COMPONENT_CLASSES)
         self._baked_styles: tuple = ()
@@ -266,22 +261,11 @@ class LinkView(ScrollView, can_focus=True):
         except KeyError:  # still being mounted: its component styles are not known yet
             return ()
 
-    @property
-    def vertical_scrollbar(self) -> ScrollBar:
-        return fast_vertical_scrollbar(self)  # drawn without Textual's styling pass
-
     def on_resize(self) -> None:
         _ = self.stack
         self.refresh()
 
     # -- drawing -------------------------------------------------------------------
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        width = self.scrollable_content_region.width  # (10 us: once, not once a line)
-        return self._framer.render_lines(self, crop, partial(self._line, width))
-
-    def render_line(self, y: int) -> Strip:
-        return self._line(self.scrollable_content_region.width, y)
 
     def _line(self, width: int, y: int) -> Strip:
         stack = self._stack_for(width)

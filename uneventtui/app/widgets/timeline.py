@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import partial
 from typing import NamedTuple
 
 from rich.cells import cell_len
@@ -25,14 +24,11 @@ from textual.events import Click
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from uneventtui.app.bindings import bindings_for
 from uneventtui.app.display import Display, fit_plain
-from uneventtui.app.widgets.framed import LineFramer
-from uneventtui.app.widgets.scrollbar import fast_vertical_scrollbar
+from uneventtui.app.widgets.framed import FramedView
 from uneventtui.app.widgets.virtual import set_virtual_size
 from uneventtui.model import Event, Timeline, format_range
 
@@ -112,7 +108,7 @@ class Columns(NamedTuple):
     title: int
 
 
-class TimelineView(ScrollView, can_focus=True):
+class TimelineView(FramedView, can_focus=True):
     """The scrollable list of events."""
 
     BINDINGS = bindings_for("timeline")
@@ -160,7 +156,6 @@ class TimelineView(ScrollView, can_focus=True):
         self.pos = 0  # shown position of the cursor
         self.message = display.label("loading")
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
-        self._framer = LineFramer()
         self._widths: tuple[int, int, int] = (0, 0, 0)
         self._labels: dict[tuple[str, str], str] = {}
         self._row_styles: dict[bool | None, RowStyles] = {}
@@ -380,10 +375,6 @@ class TimelineView(ScrollView, can_focus=True):
         self._cache.clear()
         self.refresh()
 
-    @property
-    def vertical_scrollbar(self) -> ScrollBar:
-        return fast_vertical_scrollbar(self)  # drawn without Textual's styling pass
-
     def on_resize(self) -> None:
         # Rows are cached by width, so none needs dropping; and only the scrollbars follow
         # the content's size (the first Resize, right after the first frame, laid out and
@@ -442,13 +433,6 @@ class TimelineView(ScrollView, can_focus=True):
                 meta=base + part("timeline--meta") + extra,
             )
         return styles
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        width = self.scrollable_content_region.width  # (10 us: once, not once a line)
-        return self._framer.render_lines(self, crop, partial(self._line, width))
-
-    def render_line(self, y: int) -> Strip:
-        return self._line(self.scrollable_content_region.width, y)
 
     def _line(self, width: int, y: int) -> Strip:
         row = int(self.scroll_y) + y
