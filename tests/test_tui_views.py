@@ -411,3 +411,78 @@ async def test_the_views_frame_their_lines_as_textual_would(theme, lang, monkeyp
         await pilot.pause()
         assert LineFramer._frame(detail) is None
         same_both_ways(detail, "tinted")
+
+
+# -- a focus change restyles the pane alone -------------------------------------------
+
+FOCUS_STATES = {"focus", "blur"}
+
+
+async def test_no_rule_makes_a_panes_focus_change_more_than_its_border():
+    """Moving the focus restyles a pane alone, and its drawn lines are kept (3-4 ms less
+    when a link moves the focus): right only while no rule selects a pane by its focus
+    for anything but its border, nor anything inside a pane (a component, a scrollbar)
+    by the pane's focus. Textual's own rules and app.tcss are both checked."""
+    from uneventtui.app.widgets.framed import FramedView
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await open_reader(pilot, DOHA)  # the source reader's ArticleView, mounted too
+        panes = [
+            n for s in app.screen_stack for n in s.walk_children() if isinstance(n, FramedView)
+        ]
+        assert {type(p).__name__ for p in panes} >= {"TimelineView", "DetailPane", "ArticleView"}
+        focus_rules = 0
+        for rule in app.stylesheet.rules:
+            for selector_set in rule.selector_set:
+                chain = selector_set.selectors
+                for i, selector in enumerate(chain):
+                    if not selector.pseudo_classes & FOCUS_STATES:
+                        continue
+                    if not any(selector._check(pane) for pane in panes):
+                        continue  # another widget's focus (an Input's, a Button's)
+                    where = f"{rule.selector_names} in {rule.styles.get_rules().keys()}"
+                    assert i == len(chain) - 1, f"selects inside a pane by its focus: {where}"
+                    properties = rule.styles.get_rules().keys()
+                    assert all(p.startswith("border_") for p in properties), where
+                    focus_rules += 1
+        assert focus_rules >= 2  # app.tcss's own: the round border, the heavy one
+
+
+async def test_after_focus_changes_the_panes_draw_what_a_full_restyle_gives():
+    """The panes restyled the short way on Enter and Tab draw exactly what Textual's full
+    restyle of them draws, the border included; a theme chosen while a pane was not
+    focused shows when it is focused next (the monochrome theme's heavy border)."""
+    from textual.geometry import Region
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        timeline, detail = app.screen.query_one(TimelineView), app.screen.query_one(DetailPane)
+
+        async def same_as_restyled(step: str) -> None:
+            for view in (timeline, detail):
+                whole = Region(0, 0, *view.outer_size)
+                ours = view.render_lines(whole)
+                components = dict(view._component_styles)
+                app.update_styles(view)  # Textual's own way: the pane and all it holds
+                await pilot.pause()
+                assert view.render_lines(whole) == ours, (type(view).__name__, step)
+                assert view._component_styles == components, (type(view).__name__, step)
+
+        await same_as_restyled("start")
+        for step in ("enter", "tab", "enter", "tab"):
+            await pilot.press(step)
+            await pilot.pause()
+            assert (app.focused is detail) == (step == "enter")
+            await same_as_restyled(step)
+        assert app.focused is timeline
+        app.theme = "uneventtui-mono"
+        await pilot.pause()
+        assert detail.render_lines(Region(0, 0, 1, 1))[0].text == "╭"  # not focused
+        await pilot.press("enter")
+        await pilot.pause()
+        assert detail.render_lines(Region(0, 0, 1, 1))[0].text == "┏"  # focused, heavy
+        assert timeline.render_lines(Region(0, 0, 1, 1))[0].text == "╭"
+        await same_as_restyled("enter, in the monochrome theme")

@@ -13,8 +13,8 @@ call for more (an outline, a tint, opacity, a hatch, links styled on hover), go
 Textual's usual way. tests/test_tui_views.py checks that both ways draw the same strips.
 
 `FramedView` is the base of the line-API panes (the timeline, the documents): their
-lines framed this way, and their vertical scrollbar drawn the short way too
-(`scrollbar.py`).
+lines framed this way, their vertical scrollbar drawn the short way too
+(`scrollbar.py`), and a focus change restyling the pane alone (`watch_has_focus`).
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ from textual.style import Style
 from textual.widget import Widget
 
 from uneventtui.app.widgets.scrollbar import fast_vertical_scrollbar
+
+_NO_COMPONENTS: frozenset[str] = frozenset()
 
 _Frame = tuple  # (left segments, right segments, content width, inner rich style, width)
 
@@ -131,6 +133,7 @@ class FramedView(ScrollView):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._framer = LineFramer()
+        self._restyling_for_focus = False
 
     def _line(self, width: int, y: int) -> Strip:
         raise NotImplementedError
@@ -145,3 +148,35 @@ class FramedView(ScrollView):
     @property
     def vertical_scrollbar(self) -> ScrollBar:
         return fast_vertical_scrollbar(self)  # drawn without Textual's styling pass
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """Restyle the pane for its new focus, leaving its component classes and its
+        scrollbar as they are.
+
+        Textual restyles the widget, its scrollbar and every one of its component
+        classes from the whole stylesheet (9 rule matchings for the detail pane, 3 ms of
+        the frame in which a link moves the focus to it), and the panes then checked
+        whether the styles their drawn lines bake in changed (0.5-1 ms more). Only the
+        pane's own border depends on its focus: app.tcss's `:focus` rules set nothing
+        else, and tests/test_tui_views.py checks that no rule selects a pane by its
+        focus for anything but its border, nor anything inside it.
+        """
+        # An instance attribute shadows the class method `Stylesheet.apply` asks for
+        # the component classes it restyles. Were Textual to stop asking, the
+        # components would be restyled as before: slower, never wrong.
+        self._get_component_classes = lambda: _NO_COMPONENTS
+        self._restyling_for_focus = True
+        try:
+            self.app.stylesheet.apply(self, animate=True)
+        finally:
+            del self._get_component_classes
+            self._restyling_for_focus = False
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if not self._restyling_for_focus:  # the border alone changed: nothing drawn did
+            self.content_styles_changed()
+
+    def content_styles_changed(self) -> None:
+        """The pane's styles changed other than by its focus: drop whatever drawn lines
+        bake in styles that changed (subclasses)."""

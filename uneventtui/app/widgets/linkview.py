@@ -242,11 +242,9 @@ class LinkView(FramedView, can_focus=True):
         stack = self.stack
         return [stack.line(y) for y in range(stack.height)]
 
-    def notify_style_update(self) -> None:
-        """Styles changed (a theme, or only the focus border): lay the content out again
-        if the styles baked into its drawn lines did (focus alone changes none of them,
-        and redrawing a document on every Tab would cost a frame)."""
-        super().notify_style_update()
+    def content_styles_changed(self) -> None:
+        """Styles changed (a theme, CSS): lay the content out again if the styles baked
+        into its drawn lines did."""
         if self._stack is None:
             return  # nothing laid out yet (mounting): the layout bakes the styles it uses
         styles = self._current_styles()
@@ -280,7 +278,7 @@ class LinkView(FramedView, can_focus=True):
         key = (index, width, selected, self.has_focus)
         strip = self._strips.get(key)
         if strip is None:
-            # The style notify_style_update() last saw: the same as Textual's rich_style,
+            # The style content_styles_changed() last saw: the same as Textual's rich_style,
             # which it computes afresh at each call (20 us, for each line drawn).
             base = self._baked_styles[0] if self._baked_styles else self.rich_style
             text = self.decorate(stack.line(index), selected)

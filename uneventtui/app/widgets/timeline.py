@@ -403,10 +403,8 @@ class TimelineView(FramedView, can_focus=True):
             title = width - fixed
         return Columns(date_w, kind_w, track_w, max(title, 0))
 
-    def notify_style_update(self) -> None:
-        """Styles changed (theme, CSS, or only the focus border): drop the drawn rows if
-        their styles did."""
-        super().notify_style_update()
+    def content_styles_changed(self) -> None:
+        """Styles changed (a theme, CSS): drop the drawn rows if their styles did."""
         if self._row_styles:
             before = dict(self._row_styles)
             self._row_styles.clear()
