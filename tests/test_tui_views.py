@@ -238,6 +238,10 @@ async def test_strips_follow_the_theme_and_the_width():
         after = detail.render_line(0)
         assert before.text == after.text
         assert [s.style for s in before] != [s.style for s in after]
+        # the links are drawn in the new theme's link style (looked up once per layout)
+        link_line = detail.stack.line(detail.stack.link_lines(0)[0]).text
+        link_style = detail.get_component_rich_style("document--link")
+        assert link_style in {span.style for span in link_line.spans}
         await pilot.resize_terminal(100, 45)
         await pilot.pause()
         width = detail.scrollable_content_region.width

@@ -219,9 +219,9 @@ class _Paragraph(Flow):
 
     def _draw_lines(self) -> list[Drawn]:
         para, width, mode = self.para, self.width, self.view.ui.mode
-        quote_style = self.view.get_component_rich_style("article--quote")
-        name_style = self.view.get_component_rich_style("article--name")
-        gutter = Text("┃", style=self.view.get_component_rich_style("article--gutter"))
+        quote_style = self.view.component_style("article--quote")
+        name_style = self.view.component_style("article--name")
+        gutter = Text("┃", style=self.view.component_style("article--gutter"))
         link_of = {id(mark): k for k, mark in enumerate(self.names)}
         out = []
         for line in self.layout:

@@ -219,7 +219,7 @@ class DocumentView(LinkView):
         return Drawn(line, ((0, 0, end + 2),), end if ui.mirrored else 0)
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"document--{name}")
+        return self.component_style(f"document--{name}")
 
     def _wrapped(self, text: str, width: int, style: Style | str = "") -> list[Text]:
         """A paragraph wrapped to `width`, each line `width` cells, Arabic right-aligned."""
