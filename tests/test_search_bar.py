@@ -521,3 +521,44 @@ async def test_typing_while_the_data_loads_searches_once_it_is_there(timeline, h
         app.host.timeline = timeline  # the loader delivers
         await settle(pilot)
         assert result_ids(screen)[0] == ("person", "omar-hilale")
+
+
+async def test_the_results_follow_the_hits_and_lay_the_screen_out_only_when_they_must(
+    timeline, history_path, monkeypatch
+):
+    """The list is as tall as its lines, up to its maximum. A key that leaves it full
+    repaints the results and the count without laying the screen out, which repaints the
+    explorer under the bar as well: a second frame at every key, 30 ms at 100,000 events."""
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_and_type(pilot, "t")
+        results = screen.results
+        full = results.size.height
+        assert len(results.lines) > full > 10  # cut at its maximum
+
+        layouts = []
+        refresh_layout = type(screen)._refresh_layout
+
+        def counted(self, *args, **kwargs):
+            layouts.append(self)
+            return refresh_layout(self, *args, **kwargs)
+
+        monkeypatch.setattr(type(screen), "_refresh_layout", counted)
+        before = result_ids(screen)
+        for char in "he":  # "th", "the": other hits, still more than fit
+            await pilot.press(char)
+            await settle(pilot)
+            await pilot.pause()
+        assert result_ids(screen) != before
+        assert len(results.lines) > full and results.size.height == full
+        assert layouts == []
+        count = str(screen.query_one("#search-count", Static).render())
+        assert count.startswith(f"{len(results.hits)} of ")  # repainted all the same
+
+        # few hits: the list shrinks to them; many again: it grows back
+        for query in ("hilale", "t"):
+            await pilot.press(*["backspace"] * len(screen.input.value), *query)
+            await settle(pilot)
+            await pilot.pause()
+            assert results.size.height == min(len(results.lines), full), query
+        assert len(layouts) >= 2

@@ -291,7 +291,9 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
     def _set_count(self, line: str) -> None:
         from uneventtui.text import visual
 
-        self.query_one("#search-count", Static).update(visual(line, mode=self.mode))
+        # One line, as wide as the box whatever it says: no layout of the screen (which
+        # repaints the explorer under the bar too) at every key.
+        self.query_one("#search-count", Static).update(visual(line, mode=self.mode), layout=False)
 
     # -- keys -------------------------------------------------------------------------
 

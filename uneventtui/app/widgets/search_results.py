@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from uneventtui.app.widgets.virtual import set_virtual_size
 from uneventtui.editbuffer import cell_strings
 
 KIND_ORDER = ("person", "organization", "place", "event")
@@ -212,7 +213,7 @@ class SearchResults(ScrollView, can_focus=False):
         self.lines = lines
         self.years = years or {}
         self.selected = 0 if self.hits else None
-        self.virtual_size = Size(self.size.width, len(lines))
+        set_virtual_size(self, Size(self.size.width, len(lines)))  # a layout only if needed
         self.scroll_to(0, 0, animate=False)
         self.refresh()
 

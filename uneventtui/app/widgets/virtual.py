@@ -23,8 +23,23 @@ def set_virtual_size(view: ScrollView, size: Size) -> None:
     sized_by_content = (styles.width is not None and styles.width.is_auto) or (
         styles.height is not None and styles.height.is_auto
     )
-    if sized_by_content or not view.is_mounted or not view.container_size:
+    if (
+        not view.is_mounted
+        or not view.container_size
+        or (sized_by_content and not _keeps_its_size(view, size))
+    ):
         view.virtual_size = size  # not laid out yet, or its size follows its content
         return
     view.set_reactive(Widget.virtual_size, size)
     view._scroll_update(size)
+
+
+def _keeps_its_size(view: ScrollView, size: Size) -> bool:
+    """Does a view whose height follows its content keep its height at the new size?
+    It does when the height is the same, or when the content was cut short already (the
+    view at its max-height) and still is: the search results at every key typed."""
+    styles = view.styles
+    if (styles.width is not None and styles.width.is_auto) or size.width != view.virtual_size.width:
+        return False
+    before, shown = view.virtual_size.height, view.size.height
+    return size.height == before or (before > shown and size.height >= shown)
