@@ -562,3 +562,38 @@ async def test_the_results_follow_the_hits_and_lay_the_screen_out_only_when_they
             await pilot.pause()
             assert results.size.height == min(len(results.lines), full), query
         assert len(layouts) >= 2
+
+
+async def test_the_results_draw_what_textual_would(timeline, history_path):
+    """The list frames its rows the short way (`FramedView`) and keeps them while they
+    stay the same: its lines are exactly those Textual's own pass draws, on the first
+    results, after more keys, scrolled, and with another hit selected."""
+    from textual.geometry import Region
+    from textual.widget import Widget
+
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_and_type(pilot, "t")
+        results = screen.results
+
+        def same_both_ways(where: str) -> None:
+            whole = Region(0, 0, *results.outer_size)
+            ours = results.render_lines(whole)
+            assert len(ours) == results.outer_size.height > 10
+            assert ours == Widget.render_lines(results, whole), where
+            top = int(results.scroll_y)
+            for y, strip in enumerate(ours):  # each row shows its hit (none is stale)
+                line = results.lines[top + y] if top + y < len(results.lines) else None
+                if line is not None and line.hit is not None:
+                    hit = results.hits[line.hit]
+                    assert hit.name_en[:8] in strip.text, (where, y)
+                    assert strip.text.startswith("▶") == (line.hit == results.selected)
+
+        same_both_ways("first results")
+        await pilot.press("h")
+        await settle(pilot)
+        same_both_ways("after a key")
+        await pilot.press("down", "down", "pagedown")
+        await pilot.pause()
+        assert results.scroll_y > 0
+        same_both_ways("scrolled, another hit selected")

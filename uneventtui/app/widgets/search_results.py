@@ -1,6 +1,7 @@
 """SearchResults: the search bar's hits, grouped by kind, matched letters highlighted.
 
-A line-API widget (`ScrollView.render_line`): one header line per group (people,
+A line-API widget (a `FramedView`: its lines framed without Textual's per-line styles
+pass, which was most of a frame at every key typed): one header line per group (people,
 organisations, places, events) and one line per hit with both names, the English on the
 left and the Arabic right-aligned on the right. The letters that matched are
 highlighted where the user sees them: the hit's span is a range of LOGICAL offsets into
@@ -15,6 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -22,9 +26,9 @@ from rich.style import Style
 from textual import events
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from uneventtui.app.widgets.framed import FramedView
 from uneventtui.app.widgets.virtual import set_virtual_size
 from uneventtui.editbuffer import cell_strings
 
@@ -49,11 +53,20 @@ def highlight_cells(text: str, spans: Sequence[tuple[int, int]], mode: str = "sh
     after reordering, and covers the whole lam-alef ligature when one of its two
     letters matched.
     """
+    cells, where = _drawn(text, mode)
+    marked = {where[i] for start, end in spans for i in range(max(start, 0), min(end, len(text)))}
+    return [(drawn, cell in marked) for cell, drawn in enumerate(cells)]
+
+
+@lru_cache(maxsize=8192)
+def _drawn(text: str, mode: str) -> tuple[tuple[str, ...], Sequence[int]]:
+    """`text` as drawn, one string per cell, and the cell of each logical character:
+    worked out once per name, as the same hits come back key after key (splitting a
+    name into cells was ~40 us, two names a row, 26 rows at every key)."""
     from uneventtui.text import visual_with_map
 
     visual, where = visual_with_map(text, mode=mode)
-    marked = {where[i] for start, end in spans for i in range(max(start, 0), min(end, len(text)))}
-    return [(drawn, cell in marked) for cell, drawn in enumerate(cell_strings(visual))]
+    return tuple(cell_strings(visual)), where
 
 
 def fit_cells(cells: Cells, width: int, rtl: bool, logical: bool = False) -> Cells:
@@ -142,7 +155,7 @@ class ResultLine:
     count: int = 0
 
 
-class SearchResults(ScrollView, can_focus=False):
+class SearchResults(FramedView, can_focus=False):
     """The hits of the current query; the search screen moves the selection."""
 
     COMPONENT_CLASSES = {
@@ -194,6 +207,12 @@ class SearchResults(ScrollView, can_focus=False):
         self.lines: list[ResultLine] = []
         self.selected: int | None = None  # index into hits
         self.years: dict[str, str] = {}  # event id -> its year, shown before the title
+        # The rich styles the rows are drawn in, worked out once per style change (20 us
+        # each time Textual is asked, twice a row at every key).
+        self._styles: dict[str, Style] = {}
+        # Drawn rows by (row, width, selected): Textual asks for every line of the list
+        # at each frame, the key's echo in the bar included.
+        self._rows: dict[tuple[int, int, bool], Strip] = {}
 
     # -- content ----------------------------------------------------------------------
 
@@ -211,6 +230,7 @@ class SearchResults(ScrollView, can_focus=False):
                 order.append(index)
         self.hits = [hits[i] for i in order]
         self.lines = lines
+        self._rows.clear()
         self.years = years or {}
         self.selected = 0 if self.hits else None
         set_virtual_size(self, Size(self.size.width, len(lines)))  # a layout only if needed
@@ -255,19 +275,33 @@ class SearchResults(ScrollView, can_focus=False):
 
     # -- drawing ----------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+    def content_styles_changed(self) -> None:
+        self._styles.clear()
+        self._rows.clear()
+
+    def _style(self, name: str) -> Style:
+        """The pane's rich style (`name` "") or a component's."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self.rich_style if not name else self.get_component_rich_style(name)
+            self._styles[name] = style
+        return style
+
+    def _line(self, width: int, y: int) -> Strip:
+        base = self._style("")
         row = y + int(self.scroll_y)
         if not 0 <= row < len(self.lines):
             return Strip.blank(width, base)
         line = self.lines[row]
-        if line.hit is None:
-            return self._header(line, width, base)
-        return self._hit_line(line.hit, width, base)
-
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name)
+        key = (row, width, line.hit is not None and line.hit == self.selected)
+        strip = self._rows.get(key)
+        if strip is None:
+            if line.hit is None:
+                strip = self._header(line, width, base)
+            else:
+                strip = self._hit_line(line.hit, width, base)
+            self._rows[key] = strip
+        return strip
 
     def _header(self, line: ResultLine, width: int, base: Style) -> Strip:
         from uneventtui.text import visual
@@ -276,7 +310,7 @@ class SearchResults(ScrollView, can_focus=False):
         title = visual(f"{ar} ({line.count})" if self.lang == "ar" else f"{en} ({line.count})")
         cells = [(c, False) for c in cell_strings(title)]
         cells = fit_cells(cells, width, rtl=self.lang == "ar")
-        return self._strip(cells, base + self._style("search-results--header"), base)
+        return self._strip(cells, width, base + self._style("search-results--header"), base)
 
     def _hit_line(self, index: int, width: int, base: Style) -> Strip:
         hit = self.hits[index]
@@ -296,14 +330,19 @@ class SearchResults(ScrollView, can_focus=False):
             + fit_cells(ar_cells, ar_width, rtl=True, logical=self.mode == "terminal")
         )
         row_style = base + self._style("search-results--selected") if selected else base
-        return self._strip(cells, row_style, row_style)
+        return self._strip(cells, width, row_style, row_style)
 
     def name_cells(self, hit) -> tuple[Cells, Cells]:
         """The Arabic and English names of a hit as drawn, the matched letters marked."""
         return name_cells(hit, self.mode)
 
-    def _strip(self, cells: Cells, style: Style, base: Style) -> Strip:
+    def _strip(self, cells: Cells, width: int, style: Style, base: Style) -> Strip:
         match = style + self._style("search-results--match")
-        segments = [Segment(text, match if hl else style) for text, hl in cells if text != ""]
-        width = self.scrollable_content_region.width
+        # One segment per run of cells alike, not per cell: the line filters and the
+        # compositor go through a row segment by segment (100 of them a row, 10 ms a key).
+        segments = []
+        for highlighted, run in groupby(cells, key=itemgetter(1)):
+            text = "".join(drawn for drawn, _ in run)
+            if text:
+                segments.append(Segment(text, match if highlighted else style))
         return Strip(segments).adjust_cell_length(width, base)
