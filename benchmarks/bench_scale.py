@@ -10,9 +10,10 @@ temporary directory:
   measured the same way, and VisiData opening the same events as CSV (time until
   its first screen shows the first event);
 - in a headless Pilot, for a cursor step, a page, a year jump, a track step, End,
-  Home, opening the entity with the most events and a page and a step in it: the
-  time from the key to the frame that shows it, and the main thread's CPU time until
-  all the key set off is done (an unbound key in an empty app gives the floor); and,
+  Home, opening the entity with the most events and a page and a step in it, opening
+  the search bar and typing a name into it (the frame that shows each key's results):
+  the time from the key to the frame that shows it, and the main thread's CPU time
+  until all the key set off is done (an unbound key in an empty app gives the floor); and,
   for every timeline key held down and repeating at 30 keys/s (faster than the detail
   pane's settle delay), the CPU time per key;
 - peak RSS (VmHWM) of the explorer once the data is shown, and of the warm load.
@@ -197,15 +198,18 @@ async def keystrokes(timeline) -> dict:
 
     from uneventtui.app.app import UneventApp
     from uneventtui.app.display import Display
+    from uneventtui.app.search_panel import SearchScreen
     from uneventtui.app.widgets.timeline import TimelineView
 
     frames: list[float] = []
+    queries_shown: list[tuple[float, str | None]] = []  # the search bar's, at each frame
 
     def catch_frames(app) -> None:
         display = app._display
 
         def caught(*args, **kwargs):
             frames.append(time.perf_counter())
+            queries_shown.append((frames[-1], getattr(app.screen, "shown_query", None)))
             return display(*args, **kwargs)
 
         app._display = caught
@@ -237,6 +241,29 @@ async def keystrokes(timeline) -> dict:
             await asyncio.sleep(1 / rate)
         await pilot.pause(0.3)
         return (time.process_time() - start) / count
+
+    async def typed(app, pilot, query: str) -> tuple[float, float]:
+        """`query` typed into the open search bar a key at a time: medians of (key ->
+        the frame that shows the results for the bar's new text, main-thread CPU until
+        settled)."""
+        screen = app.screen
+        latency, cpu = [], []
+        for char in query:
+            await pilot.pause(0.25)
+            queries_shown.clear()
+            cpu_start, start = time.thread_time(), time.perf_counter()
+            app.simulate_key("space" if char == " " else char)
+            await asyncio.sleep(0.25)
+            for _ in range(40):  # a slow search: wait for its results (up to 2 s more)
+                if screen.shown_query == screen.input.value:
+                    break
+                await asyncio.sleep(0.05)
+            await asyncio.sleep(0.05)
+            cpu.append(time.thread_time() - cpu_start)
+            value = screen.input.value
+            shown = [at for at, query in queries_shown if query == value]
+            latency.append(shown[0] - start if shown else float("nan"))
+        return statistics.median(latency), statistics.median(cpu)
 
     class Empty(App):
         def compose(self):
@@ -292,6 +319,22 @@ async def keystrokes(timeline) -> dict:
         )
         out["page (PgDn) in that entity view"] = await one(pilot, press("pagedown"))
         out["step (down) in that entity view"] = await one(pilot, press("down"))
+
+        # The search bar: opening it, then a name typed into it key by key, in Latin and
+        # in Arabic script (the same entity's names).
+        def close_bar() -> None:
+            if isinstance(app.screen, SearchScreen):
+                app.screen.dismiss(None)
+
+        out["open the search bar (/)"] = await one(pilot, press("slash"), reset=close_bar)
+        entity = timeline.entities[busiest]
+        for script, name in (("Latin", entity.name_en), ("Arabic", entity.name_ar)):
+            close_bar()
+            await pilot.pause(0.25)
+            app.simulate_key("slash")
+            await pilot.pause(0.5)
+            out[f"search bar: a key -> its results ({script})"] = await typed(app, pilot, name[:9])
+        close_bar()
     return out
 
 
