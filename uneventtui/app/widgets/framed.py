@@ -12,9 +12,10 @@ The border's top and bottom rows (with the pane's title), and any widget whose s
 call for more (an outline, a tint, opacity, a hatch, links styled on hover), go
 Textual's usual way. tests/test_tui_views.py checks that both ways draw the same strips.
 
-`FramedView` is the base of the line-API panes (the timeline, the documents): their
-lines framed this way, their vertical scrollbar drawn the short way too
-(`scrollbar.py`), and a focus change restyling the pane alone (`watch_has_focus`).
+`FramedView` is the base of the line-API views (the timeline, the documents, the
+search results): their lines framed this way, their vertical scrollbar drawn the short
+way too (`scrollbar.py`), and a focus change restyling the pane alone
+(`watch_has_focus`).
 """
 
 from __future__ import annotations

@@ -261,6 +261,11 @@ class LinkView(FramedView, can_focus=True):
         # (styles is empty while the pane mounts: nothing baked, nothing looked up)
         self._baked_by_name = dict(zip(self._components, styles[1:], strict=False))
 
+    def _base_style(self) -> Style:
+        """The view's own style as content_styles_changed() last saw it: the same as
+        Textual's rich_style, which it computes afresh at each call (20 us a line)."""
+        return self._baked_styles[0] if self._baked_styles else self.rich_style
+
     def component_style(self, name: str) -> Style:
         """A component class's rich style, as the laid-out lines bake it in: looked up,
         not worked out again from the pane's ancestors for each line (20 us a call)."""
@@ -284,7 +289,7 @@ class LinkView(FramedView, can_focus=True):
         stack = self._stack_for(width)
         index = int(self.scroll_y) + y
         if index >= stack.height:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_style())
         return self._strip(stack, index, width)
 
     def _strip(self, stack: Stack, index: int, width: int) -> Strip:
@@ -293,9 +298,7 @@ class LinkView(FramedView, can_focus=True):
         key = (index, width, selected, self.has_focus)
         strip = self._strips.get(key)
         if strip is None:
-            # The style content_styles_changed() last saw: the same as Textual's rich_style,
-            # which it computes afresh at each call (20 us, for each line drawn).
-            base = self._baked_styles[0] if self._baked_styles else self.rich_style
+            base = self._base_style()
             text = self.decorate(stack.line(index), selected)
             segments = Segment.apply_style(text.render(self.app.console), base)
             strip = self._strips[key] = Strip(segments).adjust_cell_length(width, base)
