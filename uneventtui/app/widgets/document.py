@@ -254,9 +254,11 @@ class DocumentView(LinkView):
                 ]
             return [Text.assemble(bar, line) for line in body]
         if block.kind in ("field", "link"):
-            pad = 2 if block.kind == "link" else 0  # room for the selection marker
             style = self._style("link") if block.kind == "link" else ""
             label_w = min(LABEL_WIDTH, max(4, width // 4)) if block.label else 0
+            # Room for the selection marker before a link's value; labelled fields that
+            # are not links get the same gap, so that all values line up in one column.
+            pad = 2 if block.kind == "link" or label_w else 0
             value_w = max(1, width - label_w - pad)
             label = Text()
             if label_w:
