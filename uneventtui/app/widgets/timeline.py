@@ -35,6 +35,10 @@ from uneventtui.model import Event, Timeline, format_range
 MARKER = "▶ "
 MARKER_RTL = " ◀"
 MIN_TITLE = 20
+# Cells between the date, kind, track and title columns: with one, a full-width date or
+# track runs into the next column ("1 July 2000 Social Summit 24th session"), so two,
+# unless two would cost a column that one keeps (the Arabic track at 120 cells).
+GUTTERS = (2, 1)
 # Events read from each end to size the date column (64: four blocks, a screenful and more).
 SAMPLE = 64
 
@@ -106,6 +110,7 @@ class Columns(NamedTuple):
     kind: int
     track: int
     title: int
+    gutter: str = " "
 
 
 class TimelineView(FramedView, can_focus=True):
@@ -391,17 +396,23 @@ class TimelineView(FramedView, can_focus=True):
     # -- drawing -----------------------------------------------------------------
 
     def columns(self, width: int) -> Columns:
-        """Column widths for this pane width; kind, then track, give way to the title."""
+        """Column widths for this pane width; kind, then track, give way to the title,
+        and the wide gutter gives way first."""
+        fits = [self._fit(width, gap) for gap in GUTTERS]
+        shown = [(bool(cols.kind), bool(cols.track)) for cols in fits]
+        return next(cols for cols, kept in zip(fits, shown, strict=True) if kept == shown[-1])
+
+    def _fit(self, width: int, gap: int) -> Columns:
         date_w, kind_w, track_w = self._widths
-        fixed = 2 + date_w + 1
-        title = width - fixed - (kind_w + 1) - (track_w + 1)
+        fixed = 2 + date_w + gap
+        title = width - fixed - (kind_w + gap) - (track_w + gap)
         if title < MIN_TITLE:
             kind_w = 0
-            title = width - fixed - (track_w + 1)
+            title = width - fixed - (track_w + gap)
         if title < MIN_TITLE:
             track_w = 0
             title = width - fixed
-        return Columns(date_w, kind_w, track_w, max(title, 0))
+        return Columns(date_w, kind_w, track_w, max(title, 0), " " * gap)
 
     def content_styles_changed(self) -> None:
         """Styles changed (a theme, CSS): drop the drawn rows if their styles did."""
@@ -473,16 +484,16 @@ class TimelineView(FramedView, can_focus=True):
         parts = [
             ((MARKER_RTL if mirrored else MARKER) if selected else "  ", styles.text),
             (fit_plain(self._date(event), cols.date, mirrored), styles.date),
-            (" ", styles.text),
+            (cols.gutter, styles.text),
         ]
         if cols.kind:
             label = self._label("kind", event.kind)
             parts.append((fit_plain(label, cols.kind, mirrored), styles.meta))
-            parts.append((" ", styles.text))
+            parts.append((cols.gutter, styles.text))
         if cols.track:
             label = self._label("track", event.track)
             parts.append((fit_plain(label, cols.track, mirrored), styles.meta))
-            parts.append((" ", styles.text))
+            parts.append((cols.gutter, styles.text))
         parts.append((fit_plain(self.ui.line(title), cols.title, title_rtl), styles.text))
         if mirrored:
             parts.reverse()
