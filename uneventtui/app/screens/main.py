@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 
 from uneventtui.app import settle_heap
+from uneventtui.app.compositor import use_pane_compositor
 from uneventtui.app.display import Display
 from uneventtui.app.documents import one
 from uneventtui.app.i18n import tr
@@ -62,6 +63,7 @@ class MainScreen(Screen):
 
     def __init__(self, display: Display) -> None:
         super().__init__()
+        use_pane_compositor(self)  # a change in one pane no longer redraws the other
         self.ui = display
         self.timeline: Timeline | None = None
         self.history: list[Visit] = []
