@@ -597,3 +597,73 @@ async def test_the_results_draw_what_textual_would(timeline, history_path):
         await pilot.pause()
         assert results.scroll_y > 0
         same_both_ways("scrolled, another hit selected")
+
+
+def drawn_values(monkeypatch) -> list[tuple[str, str | None]]:
+    """Each time the bar's line is drawn: (the text it shows, the query whose results
+    are on screen)."""
+    drawn: list[tuple[str, str | None]] = []
+    render_line = SearchInput.render_line
+
+    def recorded(self, y):
+        if y == 0:
+            drawn.append((self.value, getattr(self.screen, "shown_query", None)))
+        return render_line(self, y)
+
+    monkeypatch.setattr(SearchInput, "render_line", recorded)
+    return drawn
+
+
+async def test_a_typed_key_is_drawn_in_the_frame_that_shows_its_results(
+    timeline, history_path, monkeypatch
+):
+    """No frame shows the new text over the old results: drawn at once, the key would
+    put its results in a frame of their own, which Textual paces 17-33 ms later."""
+    from uneventtui.app import search_panel
+
+    # A generous hold: a stall of the test machine must not pass for a slow search (how
+    # long the hold lasts is the next test's).
+    monkeypatch.setattr(search_panel, "ECHO_HOLD", 0.5)
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_and_type(pilot, "x")  # the first search builds the index: slow
+        await pilot.press("backspace")
+        await settle(pilot)
+        drawn = drawn_values(monkeypatch)
+        for char in "Hilale":
+            await pilot.press(char)
+            await settle(pilot)
+            await pilot.pause()
+        typed = [value for value, _ in drawn]
+        assert typed and typed[-1] == "Hilale"
+        assert {"H", "Hil", "Hilale"} <= set(typed)  # every key is drawn
+        assert all(value == shown for value, shown in drawn), drawn
+
+
+async def test_a_typed_key_is_drawn_at_once_when_its_results_are_slow(
+    timeline, history_path, monkeypatch
+):
+    """The key waits for its results for a frame or two at most, never for a slow search."""
+    import time
+
+    from uneventtui.app import search_panel
+
+    app = HostApp(timeline, history_path=history_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        await settle(pilot)
+        quick = search_panel.search
+
+        def slow(*args, **kwargs):
+            time.sleep(0.5)
+            return quick(*args, **kwargs)
+
+        monkeypatch.setattr(search_panel, "search", slow)
+        drawn = drawn_values(monkeypatch)
+        await pilot.press("H")
+        await pilot.pause(0.2)
+        assert ("H", "") in drawn  # shown over the (empty) query's list, results to come
+        await settle(pilot)
+        await pilot.pause()
+        assert drawn[-1] == ("H", "H")
+        assert result_ids(app.screen)[0] == ("person", "omar-hilale")

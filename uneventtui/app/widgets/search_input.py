@@ -21,6 +21,7 @@ from textual import events
 from textual.binding import BindingType
 from textual.message import Message
 from textual.strip import Strip
+from textual.timer import Timer
 from textual.widget import Widget
 
 from uneventtui.app.bindings import bindings_for
@@ -81,9 +82,14 @@ class SearchInput(Widget, can_focus=True):
         name: str | None = None,
         id: str | None = None,  # noqa: A002 - Textual's name for it
         classes: str | None = None,
+        echo_hold: float = 0.0,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.placeholder = placeholder
+        # How long an edit may wait to be drawn together with what it sets off (the
+        # owner calls `echo()` when that is ready); 0: drawn at once.
+        self.echo_hold = echo_hold
+        self._echo_timer: Timer | None = None
         self._rtl_mode = rtl_mode
         self.buffer = EditBuffer(value, layout=shaped_layout(_text_mode(rtl_mode)))
         self.cursor_column: int | None = None  # where the cursor was last drawn
@@ -112,9 +118,24 @@ class SearchInput(Widget, can_focus=True):
         self.buffer.set_layout(shaped_layout(_text_mode(self.rtl_mode)))
 
     def _edited(self, changed: bool) -> None:
-        self.refresh()
         if changed:
             self.post_message(self.Changed(self, self.buffer.value))
+            if self.echo_hold > 0:
+                # Drawn by `echo()`, or at the latest `echo_hold` after the first edit
+                # not yet drawn. (Textual paces frames: a second frame a few ms after
+                # the first waits 17-33 ms, so an edit drawn at once would put the
+                # results that follow it that much later.)
+                if self._echo_timer is None:
+                    self._echo_timer = self.set_timer(self.echo_hold, self.echo)
+                return
+        self.refresh()
+
+    def echo(self) -> None:
+        """Draw the value as it is now (ends an edit's hold)."""
+        if self._echo_timer is not None:
+            self._echo_timer.stop()
+            self._echo_timer = None
+        self.refresh()
 
     # -- keys -------------------------------------------------------------------------
 
