@@ -280,11 +280,14 @@ class _CachedSearchIndex:
         return len(self.load())  # type: ignore[arg-type]
 
 
-def _read(cache_file: Path, data_dir: Path) -> tuple[object | None, str, str]:
+def _read(
+    cache_file: Path, data_dir: Path, checked: threading.Event | None = None
+) -> tuple[object | None, str, str]:
     """(timeline, status, detail); timeline is None unless the cache is sound and current.
 
     Only the header and the timeline section are read here; the search index
-    section (before it in the file) is read when search is first used.
+    section (before it in the file) is read when search is first used. `checked` is
+    set once the cache is found current, before its data is read.
     """
     try:
         handle = cache_file.open("rb")
@@ -318,6 +321,8 @@ def _read(cache_file: Path, data_dir: Path) -> tuple[object | None, str, str]:
         buffers = header.get("buffers", [])
         if pickle_len + sum(buffers) != payload_len or min(buffers, default=0) < 0:
             raise ValueError("header inconsistent")
+        if checked is not None:
+            checked.set()
         handle.seek(body + index_len)
         # One read and one checksum, both without holding the interpreter lock (the UI
         # thread runs meanwhile); the blocks stay in this buffer (views, not copies) until
@@ -509,6 +514,7 @@ def load_cached(
     use_cache: bool | None = None,
     loader: Callable[[Path], object] | None = None,
     progress: Callable[[str, float], None] | None = None,
+    checked: threading.Event | None = None,
 ) -> CacheResult:
     """Load a dataset through the cache, rebuilding it when absent, stale or corrupt.
 
@@ -518,18 +524,26 @@ def load_cached(
     (writing the cache); while the TOML loader reads, again with "parse" and the share
     of the TOML read so far (up to 1.0). Raises the loader's `DataError` when the TOML
     itself is invalid (nothing is cached then).
+
+    `checked`, if given, is set as soon as it is known whether the cache serves: once
+    the files are found unchanged, before the cached data is read (reading and checking
+    it holds no lock another thread needs), or once the slow path is chosen.
     """
     if use_cache is None:
         use_cache = not os.environ.get("UNEVENTTUI_NO_CACHE")
     report = progress or (lambda stage, done: None)
     data_dir = Path(path) if path is not None else shipped_data_dir()
     if not use_cache:
+        if checked is not None:
+            checked.set()
         return CacheResult(_build(loader or _toml_loader(report), data_dir, report), "disabled")
     cache_file = cache_file_for(data_dir, directory)
     report("cache", 0.0)
-    timeline, status, detail = _read(cache_file, data_dir)
+    timeline, status, detail = _read(cache_file, data_dir, checked)
     if timeline is not None:
         return CacheResult(timeline, status, detail)
+    if checked is not None:
+        checked.set()
     stamped_ns, stamps = time.time_ns(), {}
     tomls = _manifest(data_dir, None, stamps=stamps)
     timeline = _build(loader or _toml_loader(report), data_dir, report)

@@ -78,26 +78,45 @@ def encoding_problem(stream) -> str | None:
     )
 
 
+# How long the UI thread waits, at most, for the cache to be checked before it imports
+# Textual (the check takes ~25 ms at 100,000 events; a slow disk must not hold the first
+# frame back for longer).
+CHECK_WAIT = 0.1
+
+
 def start_loading(data: str | None) -> Future:
-    """Start reading the dataset now, in a thread, so that it overlaps importing Textual
-    and drawing the first frame; the app's load worker then only waits for the result."""
+    """Start reading the dataset now, in a thread, so that reading it overlaps importing
+    Textual and drawing the first frame; the app's load worker then only waits for the
+    result.
+
+    The UI thread waits until the cache is checked against the data files (importing the
+    cache's modules, a stat per file) before it imports Textual: run beside Textual's
+    import, that Python work made both threads trade the interpreter lock, and Textual's
+    import ended ~80 ms later at 100,000 events. What follows (reading and checksumming
+    the cached data) runs without the lock, beside the import.
+    """
 
     bound = threading.Event()  # `future` below exists: progress() may use it
+    checked = threading.Event()
 
     def load():
-        from uneventtui.cache import load_cached
+        try:
+            from uneventtui.cache import load_cached
 
-        def progress(stage: str, done: float) -> None:
-            bound.wait()
-            # Read by the loading screen; one tuple, so it never sees a torn pair.
-            future.stage = (stage, done)  # type: ignore[attr-defined]
+            def progress(stage: str, done: float) -> None:
+                bound.wait()
+                # Read by the loading screen; one tuple, so it never sees a torn pair.
+                future.stage = (stage, done)  # type: ignore[attr-defined]
 
-        return load_cached(data, progress=progress).timeline
+            return load_cached(data, progress=progress, checked=checked).timeline
+        finally:
+            checked.set()
 
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="uneventtui-load")
     future = pool.submit(load)
     bound.set()
     pool.shutdown(wait=False)
+    checked.wait(CHECK_WAIT)
     return future
 
 
