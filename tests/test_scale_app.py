@@ -7,7 +7,7 @@ import pytest
 from uneventtui import cache, synthetic
 from uneventtui.app.app import UneventApp
 from uneventtui.app.display import Display
-from uneventtui.app.widgets.timeline import TimelineView
+from uneventtui.app.widgets.timeline import TimelineRows, TimelineView
 from uneventtui.packed import PackedList
 
 
@@ -36,6 +36,41 @@ async def started(pilot) -> TimelineView:
     raise AssertionError("the timeline never loaded")
 
 
+def listed_rows(timeline, track=None) -> list[int]:
+    """The timeline's rows written out one by one: a header (-year) before each year's
+    events, then each event's index."""
+    rows, year = [], None
+    for index, event in enumerate(timeline.events):
+        if track is not None and event.track != track:
+            continue
+        if event.start.year != year:
+            year = event.start.year
+            rows.append(-year)
+        rows.append(index)
+    return rows
+
+
+@pytest.mark.parametrize("track", [None, "first track"])
+def test_the_row_model_shows_each_year_under_its_header(cached_timeline, track):
+    if track == "first track":
+        track = cached_timeline.events[0].track
+    expected = listed_rows(cached_timeline, track)
+    assert sum(value < 0 for value in expected) > 10  # many years' headers
+    if track is not None:
+        assert len(expected) < len(cached_timeline.events)  # one track's events only
+    model = TimelineRows.build(cached_timeline, track)
+    assert model.row_count == len(expected)
+    assert [model.row(row) for row in range(model.row_count)] == expected
+    events = [row for row in range(len(expected)) if expected[row] >= 0]
+    assert [model.row_of(pos) for pos in range(len(model.shown))] == events
+    # A click or a page lands on the row's event, or on the first below a header.
+    for row, value in enumerate(expected):
+        pos = model.position_at_row(row)
+        assert model.row_of(pos) == (row if value >= 0 else row + 1)
+    assert model.position_at_row(-5) == 0
+    assert model.position_at_row(len(expected) + 5) == len(model.shown) - 1
+
+
 async def test_scrolls_end_to_end_and_back(cached_timeline):
     events = cached_timeline.events
     first, last = events[0], events[-1]
@@ -54,7 +89,7 @@ async def test_scrolls_end_to_end_and_back(cached_timeline):
             await pilot.press("pagedown")
             pages += 1
             assert pages < 400, "PgDn never reached the last event"
-        rows = len(view.model.rows)
+        rows = view.model.row_count
         assert pages >= rows // 60  # it really paged, a screen at a time
         assert last.title_en[:20] in screen_text(app)
         # Only what was shown has been unpickled... and paging showed it all.

@@ -44,16 +44,21 @@ SAMPLE = 64
 
 
 class TimelineRows:
-    """Which events are shown (all, or one track's) and where each one's row is."""
+    """Which events are shown (all, or one track's) and what each row shows.
+
+    The rows are a year header before each year's run of events. They are not listed:
+    a row is found by bisecting the headers' rows (one per year), so the model of
+    100,000 events is built with a bisection per year (listing every row, and every
+    event's row, took ~10 ms of each start).
+    """
 
     def __init__(self, timeline: Timeline, track: str | None = None) -> None:
         self.timeline = timeline
         self.track = track
         self.shown: Sequence[int] = []  # event indices, ascending
-        self.rows: list[int] = []  # per row: event index, or -year for a header
-        self.row_of: list[int] = []  # per shown event: its row
         self.years: list[int] = []  # years with events, ascending
         self.year_pos: list[int] = []  # first shown position of each year
+        self.header_rows: list[int] = []  # the row of each year's header
 
     @classmethod
     def build(cls, timeline: Timeline, track: str | None = None) -> TimelineRows:
@@ -66,21 +71,29 @@ class TimelineRows:
             tracks = timeline.event_column("track")
             model.shown = [index for index, name in enumerate(tracks) if name == track]
             years = [years[index] for index in model.shown]
-        # A header row before each run of events of one year. Events are in order, so a
-        # year's run ends where bisect says, and each run is added whole (list.extend):
-        # 100,000 events take 5 ms (grouping them one by one took 15).
-        shown, pos = model.shown, 0
+        # Events are in order, so a year's run ends where bisect says.
+        pos = 0
         while pos < len(years):
-            year = years[pos]
-            end = bisect_right(years, year, pos)
-            model.years.append(year)
+            model.header_rows.append(pos + len(model.years))
+            model.years.append(years[pos])
             model.year_pos.append(pos)
-            model.rows.append(-year)
-            first = len(model.rows)
-            model.rows.extend(shown[pos:end])
-            model.row_of.extend(range(first, first + end - pos))
-            pos = end
+            pos = bisect_right(years, years[pos], pos)
         return model
+
+    @property
+    def row_count(self) -> int:
+        return len(self.shown) + len(self.years)
+
+    def row(self, row: int) -> int:
+        """What `row` shows: an event's index, or -year for a year's header."""
+        group = bisect_right(self.header_rows, row) - 1
+        if self.header_rows[group] == row:
+            return -self.years[group]
+        return self.shown[row - group - 1]
+
+    def row_of(self, pos: int) -> int:
+        """The row of the event at shown position `pos`."""
+        return pos + bisect_right(self.year_pos, pos)
 
     def position_of(self, event_index: int) -> int:
         """The shown position of an event, or of the nearest shown event after it."""
@@ -89,7 +102,10 @@ class TimelineRows:
 
     def position_at_row(self, row: int) -> int:
         """The shown position of the event on `row` or the nearest one below a header."""
-        pos = bisect_left(self.row_of, row)
+        group = bisect_right(self.header_rows, row) - 1
+        if group < 0:
+            return 0
+        pos = row - group - (self.header_rows[group] != row)
         return max(0, min(pos, len(self.shown) - 1))
 
 
@@ -177,7 +193,7 @@ class TimelineView(FramedView, can_focus=True):
         self._columns = None
         self.message = self.ui.label("no_events")
         self._cache.clear()
-        set_virtual_size(self, Size(self.size.width, len(self.model.rows)))
+        set_virtual_size(self, Size(self.size.width, self.model.row_count))
         if self.model.shown:
             self.pos = self.model.position_of(current) if current is not None else 0
             self._moved(center=True)
@@ -209,7 +225,7 @@ class TimelineView(FramedView, can_focus=True):
 
     @property
     def cursor_row(self) -> int:
-        return self.model.row_of[self.pos] if self.model and self.model.shown else 0
+        return self.model.row_of(self.pos) if self.model and self.model.shown else 0
 
     def _measure(self, timeline: Timeline) -> tuple[int, int, int]:
         """Widths of the date, kind and track columns (capped: the title needs the room)."""
@@ -280,7 +296,7 @@ class TimelineView(FramedView, can_focus=True):
     def _scroll_to_cursor(self, *, center: bool = False) -> None:
         row = self.cursor_row
         # Show the year header above the first event of a year.
-        top = row - 1 if row > 0 and self.model and self.model.rows[row - 1] < 0 else row
+        top = row - 1 if row > 0 and self.model and self.model.row(row - 1) < 0 else row
         region = Region(0, top, 1, row - top + 1)
         self.scroll_to_region(region, animate=False, center=center, immediate=True)
 
@@ -372,7 +388,7 @@ class TimelineView(FramedView, can_focus=True):
         if offset is None:
             return
         row = int(self.scroll_y) + offset.y
-        if 0 <= row < len(self.model.rows):
+        if 0 <= row < self.model.row_count:
             self.focus()
             self.select_position(self.model.position_at_row(row))
 
@@ -385,7 +401,7 @@ class TimelineView(FramedView, can_focus=True):
         # the content's size (the first Resize, right after the first frame, laid out and
         # repainted the whole screen again: 19 KB more to the terminal).
         if self.model:
-            set_virtual_size(self, Size(self.size.width, len(self.model.rows)))
+            set_virtual_size(self, Size(self.size.width, self.model.row_count))
 
     def on_focus(self) -> None:
         self.refresh_lines(self.cursor_row)  # only the cursor row looks different
@@ -451,7 +467,7 @@ class TimelineView(FramedView, can_focus=True):
                 line = fit_plain(self.message, width, self.ui.mirrored)
                 return Strip([Segment(line, self._styles(None).base)])
             return Strip.blank(width, self._styles(None).base)
-        if row >= len(model.rows):
+        if row >= model.row_count:
             return Strip.blank(width, self._styles(None).base)
         # The cursor row is drawn and cached apart: moving the cursor redraws two rows.
         cursor = self.has_focus if row == self.cursor_row else None
@@ -466,7 +482,7 @@ class TimelineView(FramedView, can_focus=True):
         `Text` round trip, styles combined once per style change (`_styles`)."""
         assert self.model is not None
         styles = self._styles(cursor)
-        value = self.model.rows[row]
+        value = self.model.row(row)
         mirrored = self.ui.mirrored
         if value < 0:
             year = f" {-value} "
