@@ -414,3 +414,25 @@ def test_damaged_packed_keys_and_codes_are_refused() -> None:
         column._values = column._values[:-1]
         with pytest.raises(pickle.UnpicklingError):
             restricted_loads(pickle.dumps(column, protocol=5))
+
+
+def test_the_check_is_signalled_before_any_slow_work(tmp_path):
+    """The explorer imports Textual once the cache is checked: on a miss that must be
+    before the TOML is parsed (a cold start shows its loading screen at once)."""
+    import threading
+
+    from uneventtui.loader import load_timeline
+
+    checked, set_when_parsing = threading.Event(), []
+
+    def loader(path):
+        set_when_parsing.append(checked.is_set())
+        return load_timeline(path)
+
+    first = cache.load_cached(
+        None, directory=tmp_path, use_cache=True, loader=loader, checked=checked
+    )
+    assert first.status == "miss" and set_when_parsing == [True]
+    checked = threading.Event()
+    again = cache.load_cached(None, directory=tmp_path, use_cache=True, checked=checked)
+    assert again.status == "hit" and checked.is_set()

@@ -532,18 +532,17 @@ def load_cached(
     if use_cache is None:
         use_cache = not os.environ.get("UNEVENTTUI_NO_CACHE")
     report = progress or (lambda stage, done: None)
+    checked = checked or threading.Event()
     data_dir = Path(path) if path is not None else shipped_data_dir()
     if not use_cache:
-        if checked is not None:
-            checked.set()
+        checked.set()
         return CacheResult(_build(loader or _toml_loader(report), data_dir, report), "disabled")
     cache_file = cache_file_for(data_dir, directory)
     report("cache", 0.0)
     timeline, status, detail = _read(cache_file, data_dir, checked)
     if timeline is not None:
         return CacheResult(timeline, status, detail)
-    if checked is not None:
-        checked.set()
+    checked.set()
     stamped_ns, stamps = time.time_ns(), {}
     tomls = _manifest(data_dir, None, stamps=stamps)
     timeline = _build(loader or _toml_loader(report), data_dir, report)

@@ -92,7 +92,7 @@ def start_loading(data: str | None) -> Future:
     The UI thread waits until the cache is checked against the data files (importing the
     cache's modules, a stat per file) before it imports Textual: run beside Textual's
     import, that Python work made both threads trade the interpreter lock, and Textual's
-    import ended ~80 ms later at 100,000 events. What follows (reading and checksumming
+    import ended ~100 ms later at 100,000 events. What follows (reading and checksumming
     the cached data) runs without the lock, beside the import.
     """
 
