@@ -4,11 +4,12 @@ One run reports, on a synthetic dataset written by `uneventtui.synthetic` into a
 temporary directory:
 
 - TOML load (the parse stage of a cold start), search index build, cache write,
-  and the warm-cache load (in a fresh process, median of 3);
+  and the warm-cache load (in a fresh process, median of --runs);
 - in tmux (120x40, polling `capture-pane`): time to the first frame and time until
   the first event's title is drawn, warm cache, against an empty Textual app
   measured the same way, and VisiData opening the same events as CSV (time until
-  its first screen shows the first event);
+  its first screen shows the first event): --tmux-runs rounds of one start of each,
+  medians, and in how many rounds the explorer was ahead of VisiData;
 - in a headless Pilot, for a cursor step, a page, a year jump, a track step, End,
   Home, opening the entity with the most events and a page and a step in it, opening
   the search bar and typing a name into it (the frame that shows each key's results):
@@ -19,13 +20,16 @@ temporary directory:
 - peak RSS (VmHWM) of the explorer once the data is shown, and of the warm load.
 
     nice python benchmarks/bench_scale.py [--events 100000] [--entities 50000] [--runs 3]
-        [--workdir DIR] [--only load,tmux,keys]
+        [--tmux-runs 15] [--workdir DIR] [--only load,tmux,keys] [--against CHECKOUT]
 
 `--workdir DIR` keeps the synthetic dataset and its cache in DIR between runs (the cold
 stages are measured only when DIR has no dataset yet), and `--only` runs some of the
 parts: `load` (cold and warm loads), `tmux` (first frame, data shown, VisiData), `keys`
 (headless Pilot). Both are for iterating on one part; the README figures come from a
-full run in a fresh temporary directory.
+full run in a fresh temporary directory. `--against CHECKOUT` starts the explorer of
+another source tree too (another commit, e.g. from `git worktree add /tmp/before HEAD~3`),
+with a cache of its own, in the same interleaved tmux runs: a before/after comparison
+under the same machine noise.
 
 VisiData is looked for as `vd` on PATH or in /work/venv-scale/bin (install it with
 `python3 -m venv /work/venv-scale && /work/venv-scale/bin/pip install visidata`);
@@ -338,7 +342,8 @@ async def keystrokes(timeline) -> dict:
     return out
 
 
-def visidata(timeline, tmp: Path, env: dict, runs: int) -> float | None:
+def visidata_command(timeline, tmp: Path) -> str | None:
+    """VisiData opening the events as CSV, or None where it is not installed."""
     vd = shutil.which("vd") or "/work/venv-scale/bin/vd"
     if not Path(vd).exists():
         return None
@@ -348,11 +353,7 @@ def visidata(timeline, tmp: Path, env: dict, runs: int) -> float | None:
         writer.writerow(["id", "start", "kind", "track", "title_en"])
         for e in timeline.events:
             writer.writerow([e.id, e.start.iso(), e.kind, e.track, e.title_en])
-    marker = timeline.events[0].title_en[:20]
-    vd_env = {**env, "HOME": str(tmp)}
-    command = f"{vd} --quitguard=False {path}"
-    watch(command, [marker], vd_env)  # warm the file cache
-    return statistics.median(watch(command, [marker], vd_env)[marker] for _ in range(runs))
+    return f"env HOME={shlex.quote(str(tmp))} {vd} --quitguard=False {path}"
 
 
 def main() -> int:
@@ -360,8 +361,12 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--entities", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=3)
+    # Starts in tmux vary by +-100 ms on this machine (VisiData's too): more of them,
+    # interleaved, for medians that a 10% difference shows through.
+    parser.add_argument("--tmux-runs", type=int, default=15)
     parser.add_argument("--workdir", type=Path, help="keep dataset and cache here between runs")
     parser.add_argument("--only", default="load,tmux,keys", help="comma-separated parts to run")
+    parser.add_argument("--against", type=Path, help="another source checkout to start in tmux too")
     args = parser.parse_args()
     parts = set(args.only.split(","))
     if shutil.which("tmux") is None:
@@ -406,7 +411,7 @@ def main() -> int:
             print(f"warm-cache load (fresh process, median of {args.runs}): "
                   f"{ms(warm['seconds'])}, peak RSS {warm['rss_mb']:.0f} MB")  # fmt: skip
         if "tmux" in parts:
-            tmux_figures(timeline, data, tmp, env, args.runs)
+            tmux_figures(timeline, data, tmp, env, args.tmux_runs, args.against)
         if "keys" in parts:
             os.environ.update(
                 {k: env[k] for k in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")}
@@ -430,8 +435,12 @@ def main() -> int:
     return 0
 
 
-def tmux_figures(timeline, data: Path, tmp: Path, env: dict, runs: int) -> None:
-    """First frame and data shown in tmux, against the empty app; then VisiData."""
+def tmux_figures(
+    timeline, data: Path, tmp: Path, env: dict, runs: int, against: Path | None = None
+) -> None:
+    """First frame and data shown in tmux: the empty app, the explorer, the explorer of
+    another checkout if asked, and VisiData, one start of each per run, interleaved, so
+    that the machine's noise hits them alike."""
     from uneventtui.text import visual
 
     # Bytecode compiled as `pip install` does: with PYTHONDONTWRITEBYTECODE=1 a source
@@ -439,32 +448,69 @@ def tmux_figures(timeline, data: Path, tmp: Path, env: dict, runs: int) -> None:
     compileall.compile_dir(ROOT / "uneventtui", quiet=1)
     empty = tmp / "empty_app.py"
     empty.write_text(EMPTY_APP, encoding="utf-8")
-    baseline = f"{sys.executable} {empty}"
-    explorer = (
-        f"{sys.executable} -c 'import sys; from uneventtui.cli import main; "
-        f"sys.exit(main())' --data {data}"
-    )
     title = visual(timeline.events[0].title_en)[:20]
-    watch(baseline, ["EMPTY-APP-READY"], env)
-    watch(explorer, [title], env)  # warm the file cache for both
-    empties, frames, shown, rss = [], [], [], []
+
+    def explorer(tree: Path) -> str:
+        # The tree first on the path, explicitly: `python -c` puts the pane's working
+        # directory ahead of PYTHONPATH, and a checkout there would be run instead.
+        run = (
+            f"import sys; sys.path.insert(0, {str(tree)!r}); "
+            "from uneventtui.cli import main; sys.exit(main())"
+        )
+        return f"{sys.executable} -c {shlex.quote(run)} --data {data}"
+
+    starts = {
+        "empty": (f"{sys.executable} {empty}", ["EMPTY-APP-READY"]),
+        "explorer": (explorer(ROOT), ["uneventtui", title]),
+    }
+    if against is not None:
+        tree = against.resolve()
+        compileall.compile_dir(tree / "uneventtui", quiet=1)
+        # Its own cache: each version would otherwise find the other's stale and rebuild.
+        cache = shlex.quote(str(tmp / "cache-against"))
+        starts["against"] = (f"env XDG_CACHE_HOME={cache} {explorer(tree)}", ["uneventtui", title])
+    vd = visidata_command(timeline, tmp)
+    if vd is not None:
+        starts["visidata"] = (vd, [timeline.events[0].title_en[:20]])
+    for command, markers in starts.values():
+        watch(command, markers, env, timeout=300)  # warm the file cache (and build a cache)
+    seen: dict[str, list[dict]] = {name: [] for name in starts}
     for _ in range(runs):
-        empties.append(watch(baseline, ["EMPTY-APP-READY"], env)["EMPTY-APP-READY"])
-        seen = watch(explorer, ["uneventtui", title], env)
-        frames.append(seen["uneventtui"])
-        shown.append(seen[title])
-        rss.append(seen["rss_mb"])
-    e, f, s = (statistics.median(x) for x in (empties, frames, shown))
-    print(f"tmux, warm cache, median of {runs}:")
+        for name, (command, markers) in starts.items():
+            seen[name].append(watch(command, markers, env))
+
+    def median(name: str, marker: str) -> float:
+        return statistics.median(s[marker] for s in seen[name])
+
+    e = median("empty", "EMPTY-APP-READY")
+    print(f"tmux, warm cache, median of {runs}, interleaved:")
     print(f"  empty Textual app, first frame     {ms(e)}")
-    print(f"  uneventtui, first frame            {ms(f)}  ({f / e:.2f}x)")
-    print(f"  uneventtui, first event drawn      {ms(s)}  ({s / e:.2f}x; target <= 2x)")
-    print(f"  uneventtui peak RSS (VmHWM)        {max(rss):7.0f} MB")
-    vd = visidata(timeline, tmp, env, runs)
+    versions = [("explorer", "uneventtui")]
+    if against is not None:
+        versions.append(("against", f"uneventtui of {tree}"))
+    for name, label in versions:
+        f, s = median(name, "uneventtui"), median(name, title)
+        print(f"  {label}:")
+        print(f"    first frame                      {ms(f)}  ({f / e:.2f}x)")
+        print(f"    first event drawn                {ms(s)}  ({s / e:.2f}x; target <= 2x)")
+        print(
+            f"    peak RSS (VmHWM)                 {max(x['rss_mb'] for x in seen[name]):7.0f} MB"
+        )
+    if against is not None:
+        pairs = zip(seen["explorer"], seen["against"], strict=True)
+        first = sum(o[title] < a[title] for o, a in pairs)
+        print(f"  this checkout's first event drawn first in {first} of {runs} rounds")
     if vd is None:
         print("  VisiData: not installed, skipped")
-    else:
-        print(f"  VisiData, same events as CSV       {ms(vd)}  (uneventtui {vd / s:.1f}x faster)")
+        return
+    marker = timeline.events[0].title_en[:20]
+    v, s = median("visidata", marker), median("explorer", title)
+    # Round by round (the same minute of machine noise): where the explorer was first.
+    ahead = sum(
+        o[title] < d[marker] for o, d in zip(seen["explorer"], seen["visidata"], strict=True)
+    )
+    print(f"  VisiData, same events as CSV       {ms(v)}  (uneventtui {v / s:.2f}x faster; "
+          f"ahead in {ahead} of {runs} rounds)")  # fmt: skip
 
 
 if __name__ == "__main__":
