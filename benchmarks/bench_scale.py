@@ -9,7 +9,8 @@ temporary directory:
   the first event's title is drawn, warm cache, against an empty Textual app
   measured the same way, and VisiData opening the same events as CSV (time until
   its first screen shows the first event): --tmux-runs rounds of one start of each,
-  medians, and in how many rounds the explorer was ahead of VisiData;
+  medians, and in how many rounds the explorer was ahead of VisiData (with a sign
+  test's p: how likely that many wins would be by chance);
 - in a headless Pilot, for a cursor step, a page, a year jump, a track step, End,
   Home, opening the entity with the most events and a page and a step in it, opening
   the search bar and typing a name into it (the frame that shows each key's results):
@@ -342,6 +343,12 @@ async def keystrokes(timeline) -> dict:
     return out
 
 
+def sign_test(wins: int, rounds: int) -> float:
+    """One-sided sign test: the chance of `wins` or more of `rounds` if neither program
+    were faster (each round a coin toss)."""
+    return sum(math.comb(rounds, k) for k in range(wins, rounds + 1)) / 2**rounds
+
+
 def visidata_command(timeline, tmp: Path) -> str | None:
     """VisiData opening the events as CSV, or None where it is not installed."""
     vd = shutil.which("vd") or "/work/venv-scale/bin/vd"
@@ -499,7 +506,8 @@ def tmux_figures(
     if against is not None:
         pairs = zip(seen["explorer"], seen["against"], strict=True)
         first = sum(o[title] < a[title] for o, a in pairs)
-        print(f"  this checkout's first event drawn first in {first} of {runs} rounds")
+        print(f"  this checkout's first event drawn first in {first} of {runs} rounds "
+              f"(sign test p = {sign_test(first, runs):.3f})")  # fmt: skip
     if vd is None:
         print("  VisiData: not installed, skipped")
         return
@@ -509,8 +517,9 @@ def tmux_figures(
     ahead = sum(
         o[title] < d[marker] for o, d in zip(seen["explorer"], seen["visidata"], strict=True)
     )
-    print(f"  VisiData, same events as CSV       {ms(v)}  (uneventtui {v / s:.2f}x faster; "
-          f"ahead in {ahead} of {runs} rounds)")  # fmt: skip
+    print(f"  VisiData, same events as CSV       {ms(v)}  (uneventtui {v / s:.2f}x faster)")
+    print(f"  uneventtui ahead of VisiData in {ahead} of {runs} rounds "
+          f"(sign test p = {sign_test(ahead, runs):.3f})")  # fmt: skip
 
 
 if __name__ == "__main__":
