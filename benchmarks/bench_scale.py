@@ -507,7 +507,7 @@ def tmux_figures(
         pairs = zip(seen["explorer"], seen["against"], strict=True)
         first = sum(o[title] < a[title] for o, a in pairs)
         print(f"  this checkout's first event drawn first in {first} of {runs} rounds "
-              f"(sign test p = {sign_test(first, runs):.3f})")  # fmt: skip
+              f"(sign test p = {sign_test(first, runs):.2g})")  # fmt: skip
     if vd is None:
         print("  VisiData: not installed, skipped")
         return
@@ -519,7 +519,7 @@ def tmux_figures(
     )
     print(f"  VisiData, same events as CSV       {ms(v)}  (uneventtui {v / s:.2f}x faster)")
     print(f"  uneventtui ahead of VisiData in {ahead} of {runs} rounds "
-          f"(sign test p = {sign_test(ahead, runs):.3f})")  # fmt: skip
+          f"(sign test p = {sign_test(ahead, runs):.2g})")  # fmt: skip
 
 
 if __name__ == "__main__":
