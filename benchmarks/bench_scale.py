@@ -58,6 +58,9 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# This checkout, not an installed copy, for the parts measured in this process (the
+# cold load, the keys), as the tmux and warm-load parts start it.
+sys.path.insert(0, str(ROOT))
 TMUX = ["tmux", "-L", f"uneventtui-scale-{os.getpid()}"]
 
 EMPTY_APP = """
@@ -180,6 +183,7 @@ def warm_load(data: Path, env: dict, runs: int) -> dict:
         out = subprocess.run(
             [sys.executable, "-c", WARM_LOAD, str(data)],
             env=env,
+            cwd=ROOT,  # `-c` puts the working directory first on the path, before PYTHONPATH
             capture_output=True,
             text=True,
             check=True,
