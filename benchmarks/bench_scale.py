@@ -480,9 +480,9 @@ def tmux_figures(
         # Its own cache: each version would otherwise find the other's stale and rebuild.
         cache = shlex.quote(str(tmp / "cache-against"))
         starts["against"] = (f"env XDG_CACHE_HOME={cache} {explorer(tree)}", ["uneventtui", title])
-    vd = visidata_command(timeline, tmp)
+    vd, vd_marker = visidata_command(timeline, tmp), timeline.events[0].title_en[:20]
     if vd is not None:
-        starts["visidata"] = (vd, [timeline.events[0].title_en[:20]])
+        starts["visidata"] = (vd, [vd_marker])
     for command, markers in starts.values():
         watch(command, markers, env, timeout=300)  # warm the file cache (and build a cache)
     seen: dict[str, list[dict]] = {name: [] for name in starts}
@@ -492,6 +492,12 @@ def tmux_figures(
 
     def median(name: str, marker: str) -> float:
         return statistics.median(s[marker] for s in seen[name])
+
+    def rounds_won(rival: str, rival_marker: str) -> str:
+        # Round by round (the same minute of machine noise): where the explorer was first.
+        pairs = zip(seen["explorer"], seen[rival], strict=True)
+        won = sum(ours[title] < theirs[rival_marker] for ours, theirs in pairs)
+        return f"in {won} of {runs} rounds (sign test p = {sign_test(won, runs):.2g})"
 
     e = median("empty", "EMPTY-APP-READY")
     print(f"tmux, warm cache, median of {runs}, interleaved:")
@@ -508,22 +514,13 @@ def tmux_figures(
             f"    peak RSS (VmHWM)                 {max(x['rss_mb'] for x in seen[name]):7.0f} MB"
         )
     if against is not None:
-        pairs = zip(seen["explorer"], seen["against"], strict=True)
-        first = sum(o[title] < a[title] for o, a in pairs)
-        print(f"  this checkout's first event drawn first in {first} of {runs} rounds "
-              f"(sign test p = {sign_test(first, runs):.2g})")  # fmt: skip
+        print(f"  this checkout's first event drawn first {rounds_won('against', title)}")
     if vd is None:
         print("  VisiData: not installed, skipped")
         return
-    marker = timeline.events[0].title_en[:20]
-    v, s = median("visidata", marker), median("explorer", title)
-    # Round by round (the same minute of machine noise): where the explorer was first.
-    ahead = sum(
-        o[title] < d[marker] for o, d in zip(seen["explorer"], seen["visidata"], strict=True)
-    )
+    v, s = median("visidata", vd_marker), median("explorer", title)
     print(f"  VisiData, same events as CSV       {ms(v)}  (uneventtui {v / s:.2f}x faster)")
-    print(f"  uneventtui ahead of VisiData in {ahead} of {runs} rounds "
-          f"(sign test p = {sign_test(ahead, runs):.2g})")  # fmt: skip
+    print(f"  uneventtui ahead of VisiData {rounds_won('visidata', vd_marker)}")
 
 
 if __name__ == "__main__":
