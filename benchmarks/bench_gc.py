@@ -41,12 +41,12 @@ def main() -> int:
 
     import textual.app  # noqa: F401 - the explorer's own objects are part of the heap too
 
-    from uneventtui.cache import load_cached, warm
+    from uneventtui.cache import load_cached
 
     gc.disable()  # as the explorer does during start-up
     result = load_cached(args.data)
     timeline = result.timeline
-    warm(timeline)  # the search index, as the explorer's worker reads it
+    result.dataset.warm()  # the search index, as the explorer's worker reads it
     events = timeline.events
     step = max(1, len(events) // max(1, args.blocks))
     for index in range(0, len(events), step):  # some blocks, as a user's scrolling would

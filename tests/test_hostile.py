@@ -393,7 +393,14 @@ def deny(monkeypatch, method: str, name: str) -> None:
 
 
 def test_unreadable_seed_says_why(mini, monkeypatch):
-    deny(monkeypatch, "read_text", "geneva-visit.txt")
+    real_open = os.open
+
+    def guarded(path, *args, **kwargs):  # as chmod 000 would, for a user who is not root
+        if Path(path).name == "geneva-visit.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", guarded)
     line = only_problem(mini)
     assert "source 'seed-geneva'" in line and "field 'file'" in line
     assert "cannot be read: Permission denied" in line

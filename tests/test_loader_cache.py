@@ -41,7 +41,7 @@ def test_second_load_comes_from_the_cache_without_parsing(data, monkeypatch):
     assert second.timeline.entities == first.timeline.entities
     assert second.timeline.seeds_dir == first.timeline.seeds_dir
     # The search index came along, built once.
-    assert second.timeline.search("78/261")
+    assert second.dataset.search("78/261")
 
 
 def test_progress_names_each_stage_and_how_much_of_the_toml_is_read(data):

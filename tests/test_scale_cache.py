@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from uneventtui import cache, synthetic
+from uneventtui.dataset import Dataset
 from uneventtui.loader import load_timeline
 from uneventtui.packed import PackedList
 
@@ -35,7 +36,7 @@ def test_a_cache_hit_shows_what_the_toml_says_and_reads_events_lazily(dataset, t
     assert hit.status == "hit"
     timeline = hit.timeline
     assert isinstance(timeline.events, PackedList)
-    assert timeline.events.loaded_blocks() == 0  # nothing unpickled until read
+    assert timeline.events.loaded_blocks() == 0  # nothing decoded until read
     last = timeline.events[-1]
     assert timeline.events.loaded_blocks() == 1
     assert last == fresh.events[-1]
@@ -47,7 +48,7 @@ def test_a_cache_hit_shows_what_the_toml_says_and_reads_events_lazily(dataset, t
     assert list(timeline.event_column("year")) == fresh.event_column("year")
     assert list(timeline.event_column("track")) == fresh.event_column("track")
     name = fresh.entities[person].name_en
-    assert [h.id for h in timeline.search(name)] == [h.id for h in fresh.search(name)]
+    assert [h.id for h in hit.dataset.search(name)] == [h.id for h in Dataset(fresh).search(name)]
 
 
 def rewrite_title(path: Path, old: str, new: str) -> None:
@@ -113,24 +114,27 @@ def _header(cache_file: Path) -> tuple[dict, int]:
     return json.loads(raw[len(cache.MAGIC) : header_end]), header_end
 
 
+def _sections(cache_file: Path) -> dict[str, int]:
+    """Where each section of the timeline region starts in the file."""
+    header, header_end = _header(cache_file)
+    start = header_end + header["index"]["length"]
+    return {name: start + offset for name, _kind, _d, offset, _n in header["timeline"]["sections"]}
+
+
 def test_blocks_are_read_in_place_and_each_part_of_the_timeline_section_is_checked(
     dataset, tmp_path
 ):
-    """The packed blocks sit after the timeline's pickle (out of band) and are used in
-    place; damage to the pickle, to the first block or to the last is caught alike."""
+    """The packed blocks are used in place, as views of the file's bytes; damage to the
+    description of the timeline, to its first block or to the last byte is caught alike."""
     fresh = summary(load_timeline(dataset))
     load(dataset, tmp_path)
     cache_file = cache.cache_file_for(dataset, tmp_path / "cache")
     hit = load(dataset, tmp_path)
     assert hit.status == "hit"
-    assert isinstance(hit.timeline.events._data, memoryview)  # a view, not a copy
+    assert isinstance(hit.timeline.events.parts()[0], memoryview)  # a view, not a copy
     assert summary(hit.timeline) == fresh
-    header, header_end = _header(cache_file)
-    section = header_end + header["index_len"]
-    assert len(header["buffers"]) >= 2  # events' and entities' blocks, at least
-    assert header["pickle_len"] + sum(header["buffers"]) == header["payload_len"]
-    first_block = section + header["pickle_len"]
-    for at in (section + header["pickle_len"] // 2, first_block, cache_file.stat().st_size - 1):
+    where = _sections(cache_file)
+    for at in (where["meta"] + 3, where["events"] + 1, cache_file.stat().st_size - 1):
         raw = bytearray(cache_file.read_bytes())
         raw[at] ^= 0xFF
         cache_file.write_bytes(bytes(raw))
@@ -140,17 +144,20 @@ def test_blocks_are_read_in_place_and_each_part_of_the_timeline_section_is_check
         assert load(dataset, tmp_path).status == "hit"
 
 
-def test_a_header_whose_block_lengths_do_not_add_up_is_corrupt(dataset, tmp_path):
+def test_a_header_whose_section_table_lies_is_corrupt(dataset, tmp_path):
+    """The checksum still matches; only the table of where the blocks are lies."""
     import json
 
     load(dataset, tmp_path)
     cache_file = cache.cache_file_for(dataset, tmp_path / "cache")
     header, header_end = _header(cache_file)
     body = cache_file.read_bytes()[header_end:]
-    header["buffers"][0] += 1  # the checksum still matches: only the lengths lie
+    table = header["timeline"]["sections"]
+    starts = next(entry for entry in table if entry[0] == "events.starts")
+    starts[4] -= 8  # one block fewer than the events need
     cache_file.write_bytes(cache.MAGIC + json.dumps(header).encode() + b"\n" + body)
     result = load(dataset, tmp_path)
-    assert result.status == "corrupt" and "inconsistent" in result.detail
+    assert result.status == "corrupt" and "block table" in result.detail
     assert summary(result.timeline) == summary(load_timeline(dataset))
 
 
@@ -162,7 +169,10 @@ def test_a_corrupt_search_index_is_rebuilt_and_the_cache_dropped(dataset, tmp_pa
     result = load(dataset, tmp_path)
     assert result.status == "hit"  # the timeline itself is sound
     name = next(e.name_en for e in fresh.entities.values() if e.kind == "person")
-    assert [h.id for h in result.timeline.search(name)] == [h.id for h in fresh.search(name)]
+    assert [h.id for h in result.dataset.search(name)] == [
+        h.id for h in Dataset(fresh).search(name)
+    ]
+    assert "search index rebuilt" in result.dataset.problem
     assert not cache_file.exists()  # so the next start writes a sound one
     assert load(dataset, tmp_path).status == "miss"
     assert load(dataset, tmp_path).status == "hit"
@@ -204,13 +214,20 @@ def test_check_never_uses_the_cache(dataset, tmp_path, monkeypatch, capsys):
     assert "start" in capsys.readouterr().out
 
 
-def test_an_index_read_failing_for_other_reasons_keeps_the_cache(dataset, tmp_path):
+def test_an_index_read_failing_for_other_reasons_keeps_the_cache(dataset, tmp_path, monkeypatch):
     """E.g. a worker cut short at exit: the index is rebuilt, the sound file kept."""
     fresh = load_timeline(dataset)
     load(dataset, tmp_path)
     result = load(dataset, tmp_path)
-    result.timeline._search_index._handle.close()  # the read will fail, the file is fine
+
+    def failing_read(*args):
+        raise OSError(9, "Bad file descriptor")
+
+    monkeypatch.setattr(cache.os, "pread", failing_read)  # the read fails, the file is fine
     name = next(e.name_en for e in fresh.entities.values() if e.kind == "organization")
-    assert [h.id for h in result.timeline.search(name)] == [h.id for h in fresh.search(name)]
+    assert [h.id for h in result.dataset.search(name)] == [
+        h.id for h in Dataset(fresh).search(name)
+    ]
+    monkeypatch.undo()
     assert cache.cache_file_for(dataset, tmp_path / "cache").exists()
     assert load(dataset, tmp_path).status == "hit"

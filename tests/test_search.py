@@ -7,12 +7,11 @@ Names and spellings follow the seed articles (e.g. seed 000 spells Tedros
 
 from __future__ import annotations
 
-import pickle
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from uneventtui.dataset import Dataset
 from uneventtui.model import Entity, Event, PartialDate, Participant, SourceRef, Timeline
 from uneventtui.search import SearchIndex, normalize
 
@@ -328,15 +327,36 @@ def test_normalise_query_like_the_index(index):
     assert normalize("مُنَظَّمَةُ الصِّحَّةِ") == normalize("منظمه الصحة") == "منظمه الصحه"
 
 
-def test_index_pickles(index):
-    clone = pickle.loads(pickle.dumps(index))
-    assert [h.id for h in clone.search("هلال")] == [h.id for h in index.search("هلال")]
+def test_index_state_makes_the_same_index(index):
+    """What the cache stores of an index makes an index that answers the same."""
+    clone = SearchIndex.from_state(index.state())
+    for query in ("هلال", "Tedross", "جنيف", "omar hil", "ال"):
+        assert clone.search(query) == index.search(query)
     assert clone.search("Tedross")[0].id == "tedros"
 
 
-def test_timeline_search_uses_the_index(timeline):
-    assert timeline.search("هلال", limit=1)[0].id == "omar-hilale"
-    assert timeline.search("جنيف", kind="event")[0].id == "geneva-visit"
+def test_index_state_that_does_not_fit_is_refused(index):
+    """Positions past the end, lists of different lengths, a list where an array should
+    be: each is a ValueError (the cache rebuilds), never an index that crashes later."""
+    from array import array
+
+    state = index.state()
+    broken = [
+        {**state, "entry_target": array("i", [len(state["ids"])] * len(state["entry_target"]))},
+        {**state, "names_ar": state["names_ar"][:-1]},
+        {**state, "vocab.flat": list(state["vocab.flat"])},
+        {**state, "names.cum": array("l", [0] * len(state["names.cum"]))},
+        {**state, "skeletons": {"x": [1]}},
+    ]
+    for bad in broken:
+        with pytest.raises(ValueError):
+            SearchIndex.from_state(bad)
+
+
+def test_dataset_search_uses_the_index(timeline):
+    dataset = Dataset(timeline)
+    assert dataset.search("هلال", limit=1)[0].id == "omar-hilale"
+    assert dataset.search("جنيف", kind="event")[0].id == "geneva-visit"
 
 
 QUERY_TEXT = st.text(

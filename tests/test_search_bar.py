@@ -28,6 +28,7 @@ from uneventtui.app.widgets.search_results import (
     highlight_cells,
     name_cells,
 )
+from uneventtui.dataset import Dataset
 from uneventtui.history import History
 from uneventtui.text import visual
 
@@ -58,6 +59,7 @@ class Host(Screen):
     def __init__(self, timeline, ui: UI) -> None:
         super().__init__()
         self.timeline = timeline
+        self.dataset = None if timeline is None else Dataset(timeline)
         self.ui = ui
         self.navigated: list[tuple[str, str]] = []
 
@@ -202,12 +204,12 @@ def test_half_of_a_ligature_marks_the_whole_cell():
 
 
 def test_a_match_in_an_alias_is_shown_on_the_name(timeline):
-    hit = timeline.search("هلال")[0]
+    hit = Dataset(timeline).search("هلال")[0]
     assert hit.field == "alias"
     ar, en = name_cells(hit)
     assert "".join(c for c, _ in ar) == visual("عمر هلال")
     assert "".join(c for c, hl in ar if hl) == visual("هلال")
-    hit = timeline.search("WHO")[0]
+    hit = Dataset(timeline).search("WHO")[0]
     ar, en = name_cells(hit)
     drawn = "".join(c for c, _ in en)
     assert drawn.endswith("(WHO)")
@@ -518,7 +520,7 @@ async def test_typing_while_the_data_loads_searches_once_it_is_there(timeline, h
         screen = app.screen
         assert "loading" in str(screen.query_one("#search-count", Static).render())
         assert screen.results.hits == []
-        app.host.timeline = timeline  # the loader delivers
+        app.host.timeline, app.host.dataset = timeline, Dataset(timeline)  # the loader delivers
         await settle(pilot)
         assert result_ids(screen)[0] == ("person", "omar-hilale")
 

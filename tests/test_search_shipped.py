@@ -13,9 +13,11 @@ import re
 import pytest
 
 import uneventtui
+from uneventtui.dataset import Dataset
 from uneventtui.search import normalize
 
 TIMELINE = uneventtui.load()
+DATASET = Dataset(TIMELINE)
 # Royal and regnal names have no surname ("Mohammed VI"): search by the whole name.
 _REGNAL = re.compile(r"^(?:[IVX]+|ال\w+)$")
 
@@ -84,6 +86,6 @@ def test_the_seeds_name_people_and_organisations():
 
 @pytest.mark.parametrize(("entity_id", "query"), list(_queries()))
 def test_top_hit_on_shipped_data(entity_id, query):
-    hits = TIMELINE.search(query, limit=5)
+    hits = DATASET.search(query, limit=5)
     assert hits, f"nothing for {query!r}"
     assert hits[0].id == entity_id, [(h.id, h.score, h.tier) for h in hits]

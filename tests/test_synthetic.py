@@ -7,6 +7,7 @@ import collections
 import pytest
 
 import uneventtui
+from uneventtui.dataset import Dataset
 from uneventtui.loader import check_dataset
 from uneventtui.synthetic import generate, generate_timeline, main, write_dataset
 
@@ -90,7 +91,7 @@ def test_names_repeat_like_real_data():
 def test_search_finds_generated_names():
     timeline = generate_timeline(events=300, entities=300, seed=2)
     person = next(e for e in timeline.entities.values() if e.kind == "person")
-    hits = timeline.search(person.name_ar)
+    hits = Dataset(timeline).search(person.name_ar)
     assert hits and hits[0].tier == "exact"
     assert person.name_ar in {timeline.entities[h.id].name_ar for h in hits if h.kind == "person"}
 

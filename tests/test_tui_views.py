@@ -3,8 +3,6 @@ link navigation, lazy drawing of a huge entity view, and the reader's sources.""
 
 from __future__ import annotations
 
-import pickle
-
 import pytest
 from test_tui_app import current, focus_detail, make_app, started
 from test_tui_reader import open_reader
@@ -17,6 +15,7 @@ from uneventtui.app.screens.reader import ReaderScreen
 from uneventtui.app.widgets.article import ArticleView
 from uneventtui.app.widgets.detail import DetailPane
 from uneventtui.app.widgets.timeline import TimelineView
+from uneventtui.dataset import Dataset
 from uneventtui.text import visual
 
 
@@ -278,9 +277,9 @@ async def test_moving_focus_between_panes_does_not_lay_the_document_out_again():
 @pytest.fixture(scope="module")
 def big():
     """20,000 synthetic events read back packed, as from the cache: an event is
-    unpickled (a block at a time) only when something reads it."""
+    decoded (a block at a time) only when something reads it."""
     timeline = synthetic.generate_timeline(20_000, 3_000, seed=3)
-    return pickle.loads(pickle.dumps(cache.pack(timeline)))
+    return cache.round_trip(Dataset(timeline)).timeline
 
 
 async def test_entity_with_thousands_of_events(big):

@@ -132,8 +132,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: one clear line, the traceback only on request
         if os.environ.get("UNEVENTTUI_DEBUG"):
             raise
+        from uneventtui.text.sanitize import escape_line
+
         print(
-            f"uneventtui: internal error ({type(exc).__name__}: {exc}); please report it "
+            f"uneventtui: internal error ({type(exc).__name__}: {escape_line(str(exc))}); "
+            "please report it "
             "(UNEVENTTUI_DEBUG=1 shows the traceback)",
             file=sys.stderr,
         )

@@ -20,7 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from uneventtui.paths import config_dir
+from uneventtui.paths import (
+    CONFIG_LIMIT,
+    UnsafePath,
+    check_private_dir,
+    config_dir,
+    read_private_file,
+)
+from uneventtui.text.sanitize import escape_line
 
 RTL_MODES = ("shaped", "terminal")
 LANGS = ("en", "ar")
@@ -58,11 +65,15 @@ def load_config(
     problems: list[str] = []
     where = str(path)
     try:
-        raw = path.read_bytes()
+        check_private_dir(path.parent)  # settings another user could change are not ours
+        raw = read_private_file(path, CONFIG_LIMIT)
     except FileNotFoundError:
         return config, problems
+    except UnsafePath as exc:
+        return config, [f"{escape_line(str(exc))}; using defaults"]
     except OSError as exc:
-        return config, [f"{where}: cannot read the config file ({exc.strerror}); using defaults"]
+        why = exc.strerror or str(exc)
+        return config, [f"{where}: cannot read the config file ({why}); using defaults"]
     # Only now: most starts have no config file, and the parser costs ~2 ms to import.
     if sys.version_info >= (3, 11):
         import tomllib

@@ -15,7 +15,14 @@ import os
 from pathlib import Path
 
 from uneventtui.editbuffer import clean_input
-from uneventtui.paths import data_home, write_atomically
+from uneventtui.paths import (
+    HISTORY_LIMIT,
+    UnsafePath,
+    check_private_dir,
+    data_home,
+    read_private_file,
+    write_atomically,
+)
 
 FILE_NAME = "history.json"
 LIMIT = 100  # queries kept
@@ -43,11 +50,16 @@ class History:
         """Read the history; a missing file is an empty history, a bad one is set aside."""
         history = cls(path, limit)
         try:
-            raw = history.path.read_bytes()
+            check_private_dir(history.path.parent)  # queries another user could read or plant
+            raw = read_private_file(history.path, HISTORY_LIMIT)
         except FileNotFoundError:
             return history
+        except UnsafePath as exc:
+            history.problem = f"search history not used: {exc}"
+            return history
         except OSError as exc:
-            history.problem = f"search history {history.path}: cannot read it ({exc.strerror})"
+            why = exc.strerror or str(exc)
+            history.problem = f"search history {history.path}: cannot read it ({why})"
             return history
         try:
             history.queries = _parse(raw)[-limit:]

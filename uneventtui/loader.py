@@ -28,6 +28,7 @@ else:  # pragma: no cover
 from uneventtui import paths
 from uneventtui.model import (
     ENTITY_KINDS,
+    SEED_LIMIT,
     Entity,
     Event,
     Label,
@@ -38,6 +39,7 @@ from uneventtui.model import (
     Timeline,
 )
 from uneventtui.paths import toml_files
+from uneventtui.text.sanitize import escape_line
 
 __all__ = ["DataError", "Problem", "check_dataset", "load_timeline"]
 
@@ -50,8 +52,6 @@ DEFAULT_SEEDS = "../seeds"
 # C0 and C1 control characters. One-line fields allow none; prose allows tab and newline.
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _PROSE_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_INVISIBLE_RE = re.compile("[\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
-_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 _WS_RE = re.compile(r"\s+")
 _TOML_POS_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_END_RE = re.compile(r"\s*\(at end of document\)\s*$")
@@ -89,7 +89,7 @@ class Problem:
         if self.field is not None:
             parts.append(f"field '{self.field}'")
         head = f"{where}: {', '.join(parts)}: " if parts else f"{where}: "
-        return _one_line(head + self.message)
+        return escape_line(head + self.message)
 
 
 class DataError(Exception):
@@ -100,20 +100,6 @@ class DataError(Exception):
         count = len(self.problems)
         summary = f"{count} problem{'s' if count != 1 else ''} in the dataset"
         super().__init__("\n".join([summary, *map(str, self.problems)]))
-
-
-def _one_line(text: str) -> str:
-    """Escape control characters (newlines included) so a problem stays on one line,
-    and the bytes of an undecodable file name (surrogate escapes) as \\xNN."""
-    text = _CONTROL_RE.sub(lambda m: repr(m.group())[1:-1], text)
-    # Bidi controls (in a quoted value) would reorder the line on a terminal: escape them.
-    text = _INVISIBLE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return _SURROGATE_RE.sub(_escape_surrogate, text)
-
-
-def _escape_surrogate(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def _why_not(path: Path) -> str:
@@ -652,7 +638,8 @@ class _Checker:
             text = None
             if self.seeds_dir is not None:
                 try:
-                    text = collapse_ws((self.seeds_dir / file_name).read_text(encoding="utf-8"))
+                    raw = paths.read_regular_file(self.seeds_dir / file_name, SEED_LIMIT)
+                    text = collapse_ws(raw.decode("utf-8"))
                 except OSError as exc:
                     self._seed_errors[file_name] = f"cannot be read: {exc.strerror or exc}"
                 except (UnicodeDecodeError, ValueError):

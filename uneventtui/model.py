@@ -5,9 +5,8 @@ Pure Python, no Textual. Everything here is immutable once loaded; the loader
 the rest of the program its views of them.
 
 The values are named tuples rather than frozen dataclasses: as immutable, as
-comparable and hashable, but a class costs a sixth as much to create at start-up
-(the explorer creates these at every launch) and an event unpickles from the
-cache two and a half times as fast, in three fifths of the bytes.
+comparable and hashable, and much cheaper to create at start-up (the explorer
+creates these at every launch, from the TOML or from the cache).
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from pathlib import Path
 
 ENTITY_KINDS = ("person", "organization", "place")
@@ -253,10 +252,16 @@ _EVENT_COLUMNS = {
 }
 
 
+# The largest seed article the reader opens: a seed is a news article, not a dump.
+SEED_LIMIT = 16 << 20
+
+
 class Timeline:
     """A loaded dataset: events in chronological order, entities by id.
 
-    (A plain class: the cache swaps its containers for packed ones, see `uneventtui.cache`.)
+    Built from lists and dicts by the loader; `from_indexed` takes the read-only,
+    lazily decoded containers the cache keeps (see `uneventtui.packed`) with the
+    lookups already made.
     """
 
     def __init__(
@@ -274,12 +279,49 @@ class Timeline:
         self.tracks: dict[str, Label] = {} if tracks is None else tracks
         self.event_kinds: dict[str, Label] = {} if event_kinds is None else event_kinds
         self.seeds_dir = seeds_dir
-        self._by_entity: dict[str, list[int]] = {}
-        self._event_index: dict[str, int] = {}
-        self._search_index: object = None
-        self._columns: dict[str, list] = {}
+        self._by_entity: Mapping[str, Sequence[int]] = {}
+        self._event_index: Mapping[str, int] = {}
+        self._columns: dict[str, Sequence] = {}
         self.events.sort(key=lambda e: e.sort_key)
         self._reindex()
+
+    @classmethod
+    def from_indexed(
+        cls,
+        events: Sequence[Event],
+        entities: Mapping[str, Entity],
+        sources: dict[str, Source],
+        tracks: dict[str, Label],
+        event_kinds: dict[str, Label],
+        seeds_dir: Path | None,
+        *,
+        by_entity: Mapping[str, Sequence[int]],
+        event_index: Mapping[str, int],
+        columns: dict[str, Sequence],
+    ) -> Timeline:
+        """A timeline whose events are already in order and whose lookups are made:
+        `by_entity` (entity id -> positions of its events), `event_index` (event id ->
+        position) and `columns` (see `event_column`). Raises ValueError when they do not
+        describe the same number of events."""
+        if len(event_index) != len(events) or any(
+            len(column) != len(events) for column in columns.values()
+        ):
+            raise ValueError("the lookups do not match the events")
+        timeline = cls.__new__(cls)
+        timeline.events = events  # type: ignore[assignment]
+        timeline.entities = entities  # type: ignore[assignment]
+        timeline.sources = sources
+        timeline.tracks = tracks
+        timeline.event_kinds = event_kinds
+        timeline.seeds_dir = seeds_dir
+        timeline._by_entity = by_entity
+        timeline._event_index = event_index
+        timeline._columns = dict(columns)
+        return timeline
+
+    def lookups(self) -> tuple[Mapping[str, Sequence[int]], Mapping[str, int]]:
+        """(by_entity, event_index): what `from_indexed` takes, for the cache writer."""
+        return self._by_entity, self._event_index
 
     def _compared(self) -> tuple:
         return (
@@ -343,7 +385,7 @@ class Timeline:
 
     def event_positions_of(self, entity_id: str) -> Sequence[int]:
         """Where (in `events`) the events of an entity are, in order: a view of thousands
-        of them reads only the events it shows (a cached timeline unpickles on read)."""
+        of them reads only the events it shows (a cached timeline decodes them on read)."""
         return self._by_entity.get(entity_id, ())
 
     def event_count(self, entity_id: str) -> int:
@@ -364,15 +406,9 @@ class Timeline:
         source = self.sources.get(source_id)
         if source is None or source.kind != "seed" or not source.file or self.seeds_dir is None:
             return None
-        try:
-            return (self.seeds_dir / source.file).read_text(encoding="utf-8")
+        from uneventtui.paths import read_regular_file
+
+        try:  # a FIFO or a device named like the seed is refused, never waited on
+            return read_regular_file(self.seeds_dir / source.file, SEED_LIMIT).decode("utf-8")
         except (OSError, UnicodeDecodeError):
             return None
-
-    def search(self, query: str, limit: int = 20, kind: str | None = None) -> list:
-        """Ranked name search over entities and events (see `uneventtui.search`)."""
-        from uneventtui.search import SearchIndex  # local: search is optional at import
-
-        if self._search_index is None:
-            self._search_index = SearchIndex.build(self)
-        return self._search_index.search(query, limit=limit, kind=kind)  # type: ignore[attr-defined]

@@ -1,70 +1,147 @@
-"""Packed containers: a cached timeline opens in milliseconds, whatever its size.
+"""Packed containers and the data-only codec of the cache.
 
-Unpickling 100,000 `Event` objects (with their dates, participants and sources)
-takes most of a second, and a cold start would pay it before the first row is
-drawn. A packed timeline keeps its events and entities as pickled *blocks* of
-`BLOCK` items instead, all in one buffer: unpickling the timeline copies
-nothing, and a block is unpickled the first time anything reads one of its
-items. The explorer then pays for the screenful it shows, not for the archive.
+A cached timeline must open in milliseconds whatever its size, and a cache file must
+never be able to run code. So the cache (`uneventtui.cache`) holds data only: JSON,
+which can only make numbers, strings, lists and maps, and raw arrays of numbers. The
+model's objects are rebuilt from that data through their own constructors, each
+field's type checked on the way (`record_codec`); nothing in a file names a class or
+a function to call.
 
-`PackedList` and `PackedDict` behave as read-only sequences and mappings, so
-everything that reads `Timeline.events` and `Timeline.entities` works on them
-unchanged; `PackedObject` does the same for a large object that is needed
-later (the search index), unpickling it attribute by attribute so a worker
-thread that loads it never holds the interpreter for long.
+A packed list keeps its items as JSON blocks of `BLOCK` items in one buffer (the cache
+file's bytes, read in place), and decodes a block the first time one of its items is
+read: the explorer pays for the screenful it shows, not for the archive. `PackedList`
+and `PackedDict` behave as read-only sequences and mappings, so everything that reads
+`Timeline.events` and `Timeline.entities` works on them unchanged.
 
-Blocks are unpickled with `restricted_loads`, which only accepts our own classes
-and plain containers (see `uneventtui.cache`, which checks the file's checksum
-before any of this is read).
+A block that does not decode (a file damaged after its checksum was taken, or forged
+by someone who can write the user's own cache) raises `CacheDamaged`, or, when the
+list was given a `fallback`, is served from the fallback instead: the cache passes one
+that rebuilds the dataset from its TOML files.
 """
 
 from __future__ import annotations
 
-import copyreg
-import io
-import pickle
+import json
 import threading
-import time
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence, ValuesView
+from collections.abc import Callable, Iterator, Mapping, Sequence, ValuesView
 from itertools import accumulate
-from typing import Any
+from typing import Any, NamedTuple
+
+from uneventtui.model import Entity, Event, Label, PartialDate, Participant, Source, SourceRef
 
 # Items per block. Small, because reads are often scattered: the 40 rows of an entity
-# with thousands of events each sit in a different block (100,000 events: 0.1 ms per
-# block of 16 against 1.8 ms per block of 256, so a page costs 3 ms instead of 70).
+# with thousands of events each sit in a different block.
 BLOCK = 16
 
-# What a cached timeline may contain besides our own classes: plain containers.
-_ALLOWED_GLOBALS = {
-    "builtins": {"set", "frozenset", "tuple", "list", "dict", "bytearray", "slice", "complex"},
-    "collections": {"OrderedDict", "defaultdict", "deque"},
-    "copyreg": {"_reconstructor"},
-    "array": {"array", "_array_reconstructor"},
-    "pathlib": {"Path", "PosixPath", "WindowsPath", "PurePath", "PurePosixPath"},
+
+class CacheDamaged(ValueError):
+    """Cached data that does not decode to what it should: the cache must be rebuilt."""
+
+
+# ---------------------------------------------------------------------------- codecs
+# A codec is (encode, decode): encode makes JSON-ready data of a value, decode checks
+# such data and makes the value again. Decoders accept exactly what encoders make.
+Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _str(value: Any) -> str:
+    if type(value) is not str:
+        raise CacheDamaged(f"expected a string, found {type(value).__name__}")
+    return value
+
+
+def _optional(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else decode(value)
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise CacheDamaged(f"expected an integer, found {type(value).__name__}")
+    return value
+
+
+def _date(value: Any) -> PartialDate:
+    try:
+        return PartialDate.parse(_str(value))
+    except ValueError as error:
+        raise CacheDamaged(str(error)) from None
+
+
+def _tuple_of(codec: Codec) -> Codec:
+    encode, decode = codec
+
+    def decode_all(value: Any) -> tuple:
+        if type(value) is not list:
+            raise CacheDamaged(f"expected a list, found {type(value).__name__}")
+        return tuple(map(decode, value))
+
+    return (lambda items: [encode(item) for item in items]), decode_all
+
+
+def _type_name(annotation: Any) -> str:
+    # Postponed annotations reach a named tuple as ForwardRefs holding the source text.
+    return str(getattr(annotation, "__forward_arg__", annotation))
+
+
+def record_codec(cls: type[NamedTuple]) -> Codec:
+    """The codec of a model record (a named tuple): a list of its fields, in order,
+    each encoded by its annotated type. A new field in the model is cached with no
+    change here, as long as its type is one `_FIELD_CODECS` knows."""
+    try:
+        codecs = [_FIELD_CODECS[_type_name(kind)] for kind in cls.__annotations__.values()]
+    except KeyError as missing:
+        raise TypeError(f"{cls.__name__}: no cache codec for a field of type {missing}") from None
+    encoders = [encode for encode, _ in codecs]
+    decoders = [decode for _, decode in codecs]
+    count, name = len(codecs), cls.__name__
+
+    def encode(item: Any) -> list:
+        return [enc(value) for enc, value in zip(encoders, item, strict=True)]
+
+    def decode(data: Any) -> Any:
+        if type(data) is not list or len(data) != count:
+            raise CacheDamaged(f"{name}: expected a list of {count} fields")
+        return cls(*[dec(value) for dec, value in zip(decoders, data, strict=True)])
+
+    return encode, decode
+
+
+_FIELD_CODECS: dict[str, Codec] = {
+    "str": (_same, _str),
+    "str | None": (_same, _optional(_str)),
+    "int": (_same, _int),
+    "int | None": (_same, _optional(_int)),
+    "PartialDate": (PartialDate.iso, _date),
+    "PartialDate | None": (lambda d: None if d is None else d.iso(), _optional(_date)),
+    "tuple[str, ...]": _tuple_of((_same, _str)),
 }
+_FIELD_CODECS["tuple[Participant, ...]"] = _tuple_of(record_codec(Participant))
+_FIELD_CODECS["tuple[SourceRef, ...]"] = _tuple_of(record_codec(SourceRef))
+
+EVENT = record_codec(Event)
+ENTITY = record_codec(Entity)
+SOURCE = record_codec(Source)
+LABEL = record_codec(Label)
 
 
-class RestrictedUnpickler(pickle.Unpickler):
-    """Refuses every global but our own classes and plain containers: no code runs."""
+def positions_codec(limit: int) -> Codec:
+    """Lists of positions in a list of `limit` items (an entity's events)."""
 
-    def find_class(self, module: str, name: str) -> Any:
-        if module == "uneventtui" or module.startswith("uneventtui."):
-            return super().find_class(module, name)
-        if name in _ALLOWED_GLOBALS.get(module, ()):
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"cache refers to {module}.{name}, which is not allowed")
+    def decode(value: Any) -> list[int]:
+        if type(value) is not list or not all(type(i) is int and 0 <= i < limit for i in value):
+            raise CacheDamaged(f"expected a list of positions below {limit}")
+        return value
 
-
-def restricted_loads(data: bytes | memoryview) -> Any:
-    return RestrictedUnpickler(io.BytesIO(data)).load()
+    return _same, decode
 
 
-def _dumps(value: object) -> bytes:
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-
-
+# ------------------------------------------------------------------------ containers
 class _ReadOnlyList(Sequence):
     """A read-only sequence that indexes like a list and equals a list of its items."""
 
@@ -92,34 +169,83 @@ class _ReadOnlyList(Sequence):
 
 
 class PackedList(_ReadOnlyList):
-    """A read-only list whose items are unpickled a block at a time, on first read.
+    """A read-only list whose items are decoded a block at a time, on first read.
 
-    The blocks are kept in one buffer with a table of where each starts, so a
-    cached list is three objects however long it is (unpickling it costs nothing)
-    and the blocks are read in place from the cache file's bytes.
+    The blocks are kept in one buffer with a table of where each starts, so a cached
+    list is three objects however long it is, read in place from the cache file.
     """
 
-    __slots__ = ("_data", "_starts", "_blocks", "_len", "_lock")
+    __slots__ = ("_data", "_starts", "_blocks", "_len", "_lock", "_decode", "_fallback")
 
-    def __init__(self, items: Sequence = ()) -> None:
+    def __init__(self, items: Sequence = (), codec: Codec = (_same, _same)) -> None:
+        encode, decode = codec
         items = list(items)
-        blobs = [_dumps(items[i : i + BLOCK]) for i in range(0, len(items), BLOCK)]
-        self._len = len(items)
-        self._data: bytes | memoryview = b"".join(blobs)
-        self._starts = array("Q", accumulate((len(blob) for blob in blobs), initial=0))
-        self._blocks: list[list | None] = [None] * len(blobs)
+        blobs = [
+            json.dumps([encode(item) for item in items[i : i + BLOCK]], ensure_ascii=False).encode(
+                "utf-8"
+            )
+            for i in range(0, len(items), BLOCK)
+        ]
+        self._setup(
+            b"".join(blobs), array("Q", accumulate(map(len, blobs), initial=0)), len(items), decode
+        )
+        # Built from the items themselves: a read needs no decoding.
+        self._blocks = [items[i : i + BLOCK] for i in range(0, len(items), BLOCK)]
+
+    @classmethod
+    def from_parts(
+        cls,
+        data: bytes | memoryview,
+        starts: array,
+        length: int,
+        decode: Callable[[Any], Any] = _same,
+        fallback: Callable[[], Sequence] | None = None,
+    ) -> PackedList:
+        """A list of `length` items in the JSON blocks `data[starts[b]:starts[b + 1]]`,
+        each item made by `decode`. `fallback`, if given, supplies the items when a block
+        turns out damaged. Raises CacheDamaged when the table does not fit the data."""
+        if type(length) is not int or length < 0:
+            raise CacheDamaged("packed list: bad length")
+        blocks = -(-length // BLOCK)
+        if len(starts) != blocks + 1 or starts[0] != 0 or starts[-1] != len(memoryview(data)):
+            raise CacheDamaged("packed list: block table does not match its data")
+        packed = cls.__new__(cls)
+        packed._setup(data, starts, length, decode, fallback)
+        return packed
+
+    def _setup(self, data, starts, length, decode, fallback=None) -> None:
+        self._data: bytes | memoryview = data
+        self._starts = starts
+        self._len = length
+        self._decode = decode
+        self._fallback: Callable[[], Sequence] | None = fallback
+        self._blocks: list[list | None] = [None] * (len(starts) - 1)
         self._lock = threading.Lock()
+
+    def parts(self) -> tuple[bytes | memoryview, array, int]:
+        """(data, starts, length): what `from_parts` takes, for the cache writer."""
+        return self._data, self._starts, self._len
 
     def _block(self, b: int) -> list:
         block = self._blocks[b]
         if block is None:
-            with self._lock:  # two threads reading the same block unpickle it once
+            with self._lock:  # two threads reading the same block decode it once
                 block = self._blocks[b]
                 if block is None:
-                    blob = memoryview(self._data)[self._starts[b] : self._starts[b + 1]]
-                    block = restricted_loads(blob)
-                    self._blocks[b] = block
+                    block = self._blocks[b] = self._decoded(b)
         return block
+
+    def _decoded(self, b: int) -> list:
+        size = min(BLOCK, self._len - b * BLOCK)
+        try:
+            raw = json.loads(bytes(memoryview(self._data)[self._starts[b] : self._starts[b + 1]]))
+            if type(raw) is not list or len(raw) != size:
+                raise CacheDamaged(f"block {b}: expected {size} items")
+            return [self._decode(item) for item in raw]
+        except (ValueError, TypeError, RecursionError, MemoryError) as error:
+            if self._fallback is None:
+                raise CacheDamaged(f"block {b}: {error}") from None
+            return list(self._fallback()[b * BLOCK : b * BLOCK + size])
 
     def __len__(self) -> int:
         return self._len
@@ -135,29 +261,14 @@ class PackedList(_ReadOnlyList):
         return f"PackedList({self._len} items in {len(self._blocks)} blocks)"
 
     def loaded_blocks(self) -> int:
-        """How many blocks have been unpickled so far (for tests and benchmarks)."""
+        """How many blocks have been decoded so far (for tests and benchmarks)."""
         return sum(block is not None for block in self._blocks)
-
-    def __reduce_ex__(self, protocol):  # type: ignore[override]
-        # Protocol 5 gets a PickleBuffer: pickled with a buffer_callback (the cache does),
-        # the blocks go out of band and come back as a view of the file's bytes, never
-        # copied; without one, or with an older protocol, they are bytes in the pickle.
-        data = pickle.PickleBuffer(self._data) if protocol >= 5 else bytes(self._data)
-        return copyreg.__newobj__, (type(self),), (data, self._starts, self._len)
-
-    def __setstate__(self, state: tuple[bytes | memoryview, array, int]) -> None:
-        self._data, self._starts, self._len = state
-        blocks = -(-self._len // BLOCK)
-        if len(self._starts) != blocks + 1 or self._starts[-1] != len(memoryview(self._data)):
-            raise pickle.UnpicklingError("packed list: block table does not match its data")
-        self._blocks = [None] * (len(self._starts) - 1)
-        self._lock = threading.Lock()
 
 
 class Keys(_ReadOnlyList):
-    """Distinct strings (event or entity ids) kept as one string: unpickling 100,000 ids
-    is one copy of it, where a list of them built 100,000 objects on the loading thread,
-    holding the interpreter lock (9 ms) before the first frame. A read slices the string;
+    """Distinct strings (event or entity ids) kept as one string: loading 100,000 ids is
+    one copy of it, where a list of them builds 100,000 objects on the loading thread,
+    holding the interpreter lock before the first frame. A read slices the string;
     `index` is one `str.find`. For keys that are strings without a newline (`fits`)."""
 
     __slots__ = ("_text", "_starts")
@@ -167,6 +278,24 @@ class Keys(_ReadOnlyList):
         # entry past the end, so key i is _text[_starts[i] : _starts[i + 1] - 1].
         self._text = "\n" + "".join(f"{key}\n" for key in keys)
         self._starts = array("Q", accumulate((len(key) + 1 for key in keys), initial=1))
+
+    @classmethod
+    def from_parts(cls, text: str, starts: array) -> Keys:
+        """The keys `parts()` gave; raises CacheDamaged when the offsets do not fit."""
+        if not (
+            isinstance(text, str)
+            and len(starts) >= 1
+            and starts[0] == 1
+            and starts[-1] == len(text)
+            and text[0] == text[-1] == "\n"
+        ):
+            raise CacheDamaged("packed keys: offsets do not match their text")
+        keys = cls.__new__(cls)
+        keys._text, keys._starts = text, starts
+        return keys
+
+    def parts(self) -> tuple[str, array]:
+        return self._text, self._starts
 
     @staticmethod
     def fits(keys: Sequence) -> bool:
@@ -205,21 +334,6 @@ class Keys(_ReadOnlyList):
     def __repr__(self) -> str:
         return f"Keys({len(self)} keys)"
 
-    def __getstate__(self) -> tuple[str, array]:
-        return self._text, self._starts
-
-    def __setstate__(self, state: tuple[str, array]) -> None:
-        self._text, self._starts = state
-        text, starts = self._text, self._starts
-        if not (
-            isinstance(text, str)
-            and len(starts) >= 1
-            and starts[0] == 1
-            and starts[-1] == len(text)
-            and text[0] == text[-1] == "\n"
-        ):
-            raise pickle.UnpicklingError("packed keys: offsets do not match their text")
-
 
 class _Values(ValuesView):
     def __iter__(self) -> Iterator:
@@ -231,11 +345,28 @@ class PackedDict(Mapping):
 
     __slots__ = ("_keys", "_values", "_positions")
 
-    def __init__(self, mapping: Mapping | None = None) -> None:
+    def __init__(self, mapping: Mapping | None = None, codec: Codec = (_same, _same)) -> None:
         mapping = mapping or {}
-        self._keys = Keys.of(list(mapping))
-        self._values = PackedList(mapping.values())
-        self._positions = Positions(self._keys)
+        self._setup(Keys.of(list(mapping)), PackedList(mapping.values(), codec))
+
+    @classmethod
+    def from_parts(cls, keys: Keys | list, values: PackedList) -> PackedDict:
+        if len(keys) != len(values):
+            raise CacheDamaged("packed dict: as many keys as values expected")
+        packed = cls.__new__(cls)
+        packed._setup(keys, values)
+        return packed
+
+    def _setup(self, keys: Keys | list, values: PackedList) -> None:
+        self._keys, self._values = keys, values
+        self._positions = Positions(keys)
+
+    def parts(self) -> tuple[Keys | list, PackedList]:
+        return self._keys, self._values
+
+    def warm(self) -> None:
+        """Build the lookup by key now (off the UI thread), not on a later read."""
+        self._positions.build()
 
     def __getitem__(self, key):
         return self._values[self._positions[key]]
@@ -258,21 +389,14 @@ class PackedDict(Mapping):
     def __repr__(self) -> str:
         return f"PackedDict({len(self._keys)} items)"
 
-    def __getstate__(self) -> tuple[Keys | list, PackedList]:
-        return self._keys, self._values
-
-    def __setstate__(self, state: tuple[Keys | list, PackedList]) -> None:
-        self._keys, self._values = state
-        self._positions = Positions(self._keys)
-
 
 class Positions(Mapping):
     """key -> its position in a list of distinct keys.
 
     The dict is built on demand: until then the first lookups (a first screen's: its
-    event, that event's people and places) scan the list, 0.8 ms at 50,000 keys,
-    where building the dicts of 100,000 event ids and 50,000 entity ids would cost
-    30 ms before the first frame. `build()` makes it from a worker meanwhile.
+    event, that event's people and places) scan the list, where building the dicts of
+    every event and entity id would hold up the first frame. `build()` makes it from a
+    worker meanwhile.
     """
 
     SCANS = 16  # lookups answered by a scan before the dict is built here
@@ -290,6 +414,8 @@ class Positions(Mapping):
         if positions is None:
             positions = self._positions = dict(zip(self._keys, range(len(self._keys)), strict=True))
         return positions
+
+    warm = build
 
     def __getitem__(self, key):
         positions = self._positions
@@ -316,17 +442,11 @@ class Positions(Mapping):
     def __len__(self) -> int:
         return len(self._keys)
 
-    def __getstate__(self) -> list | Keys:
-        return self._keys
-
-    def __setstate__(self, keys: list | Keys) -> None:
-        self._keys, self._positions, self._scans = keys, None, 0
-
 
 class Coded(Sequence):
     """A column with few distinct values (each event's track): a byte per item and the
-    values, so unpickling it builds no list of 100,000 references before the first
-    frame. `Timeline.event_column` makes a list of it when it is first read."""
+    values, so loading it builds no list of 100,000 references before the first frame.
+    `Timeline.event_column` makes a list of it when it is first read."""
 
     __slots__ = ("_codes", "_values")
     list_on_first_read = True  # whole-timeline views index it item by item
@@ -336,6 +456,24 @@ class Coded(Sequence):
         numbers = [codes.setdefault(item, len(codes)) for item in items]
         self._values = list(codes)
         self._codes = array("B" if len(codes) <= 256 else "I", numbers)
+
+    @classmethod
+    def from_parts(cls, codes: array, values: list) -> Coded:
+        """The column `parts()` gave; raises CacheDamaged for a code with no value."""
+        if codes.typecode not in ("B", "I") or not all(type(v) is str for v in values):
+            raise CacheDamaged("coded column: unexpected types")
+        if codes.typecode == "B":  # one byte each: what is left once the valid ones go
+            stray = codes.tobytes().translate(None, bytes(range(min(len(values), 256))))
+        else:
+            stray = [code for code in set(codes) if code >= len(values)]
+        if stray:
+            raise CacheDamaged("coded column: a code with no value")
+        column = cls.__new__(cls)
+        column._codes, column._values = codes, values
+        return column
+
+    def parts(self) -> tuple[array, list]:
+        return self._codes, self._values
 
     def __len__(self) -> int:
         return len(self._codes)
@@ -347,74 +485,3 @@ class Coded(Sequence):
 
     def __iter__(self) -> Iterator:
         return map(self._values.__getitem__, self._codes)
-
-    def __getstate__(self) -> tuple[array, list]:
-        return self._codes, self._values
-
-    def __setstate__(self, state: tuple[array, list]) -> None:
-        self._codes, self._values = state
-        codes = self._codes
-        if codes.typecode == "B":  # one byte each: what is left once the valid ones go
-            stray = codes.tobytes().translate(None, bytes(range(min(len(self._values), 256))))
-        else:
-            stray = [code for code in set(codes) if code >= len(self._values)]
-        if stray:
-            raise pickle.UnpicklingError("coded column: a code with no value")
-
-
-class PackedObject:
-    """Stands for a large object until it is needed, then loads it attribute by attribute.
-
-    `load()` unpickles it (one attribute at a time, letting other threads run in
-    between); any other attribute read loads it first and is passed on.
-    """
-
-    __slots__ = ("_cls", "_parts", "_value", "_lock")
-
-    def __init__(self, value: object) -> None:
-        state = value.__getstate__() if hasattr(value, "__getstate__") else vars(value)
-        if not isinstance(state, dict):
-            state = {"": state}
-        self._cls = type(value)
-        self._parts = {name: _dumps(part) for name, part in state.items()}
-        self._value: object = None
-        self._lock = threading.Lock()
-
-    def load(self) -> object:
-        """The object itself (unpickled on the first call)."""
-        if self._value is None:
-            with self._lock:
-                if self._value is None:
-                    state = {}
-                    for name, blob in self._parts.items():
-                        state[name] = restricted_loads(blob)
-                        time.sleep(0)  # let the UI thread draw between the parts
-                    value = self._cls.__new__(self._cls)
-                    if hasattr(value, "__setstate__") and "" not in state:
-                        value.__setstate__(state)
-                    elif "" in state:
-                        value.__setstate__(state[""])
-                    else:
-                        value.__dict__.update(state)
-                    self._value = value
-        return self._value
-
-    @property
-    def loaded(self) -> bool:
-        return self._value is not None
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name in PackedObject.__slots__:
-            raise AttributeError(name)  # pickle and copy probe these before __setstate__
-        return getattr(self.load(), name)
-
-    def __len__(self) -> int:
-        return len(self.load())  # type: ignore[arg-type]
-
-    def __getstate__(self) -> tuple[type, dict[str, bytes]]:
-        return self._cls, self._parts
-
-    def __setstate__(self, state: tuple[type, dict[str, bytes]]) -> None:
-        self._cls, self._parts = state
-        self._value = None
-        self._lock = threading.Lock()

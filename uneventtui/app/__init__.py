@@ -108,7 +108,7 @@ def start_loading(data: str | None) -> Future:
                 # Read by the loading screen; one tuple, so it never sees a torn pair.
                 future.stage = (stage, done)  # type: ignore[attr-defined]
 
-            return load_cached(data, progress=progress, checked=checked).timeline
+            return load_cached(data, progress=progress, checked=checked).dataset
         finally:
             checked.set()
 

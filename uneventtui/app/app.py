@@ -17,6 +17,7 @@ from uneventtui.app import full_pass_due
 from uneventtui.app.bindings import TABLE, Key, bindings_for, display_keys
 from uneventtui.app.display import Display
 from uneventtui.app.screens.main import MainScreen
+from uneventtui.dataset import Dataset
 from uneventtui.model import Timeline
 from uneventtui.text import sanitize
 
@@ -49,7 +50,7 @@ class UneventApp(App):
 
     def __init__(
         self,
-        loader: Callable[[], Timeline],
+        loader: Callable[[], Dataset | Timeline],
         *,
         display: Display | None = None,
         theme: str | None = None,
@@ -68,7 +69,7 @@ class UneventApp(App):
         self._last_input = monotonic()
         self.register_theme(_monochrome_theme(self.MONOCHROME))
 
-    def ready_timeline(self) -> Timeline | None:
+    def ready_dataset(self) -> Dataset | Timeline | None:
         """The data, if a preload has already finished (then no loading frame is drawn)."""
         if self.preload is None or not self.preload.done() or self.preload.exception():
             return None

@@ -45,6 +45,10 @@ class SearchProvider(Provider):
     """Entities and events by name, through the app's search index."""
 
     @property
+    def _dataset(self):
+        return getattr(self.screen, "dataset", None)
+
+    @property
     def _timeline(self):
         return getattr(self.screen, "timeline", None)
 
@@ -67,11 +71,11 @@ class SearchProvider(Provider):
         return line
 
     async def search(self, query: str) -> Hits:
-        timeline = self._timeline
-        if timeline is None or not query.strip():
+        dataset = self._dataset
+        if dataset is None or not query.strip():
             return
         # Off the event loop: the palette stays responsive on a large index.
-        hits = await asyncio.to_thread(search, timeline, query, PALETTE_LIMIT)
+        hits = await asyncio.to_thread(search, dataset, query, PALETTE_LIMIT)
         count = len(hits)
         for rank, hit in enumerate(hits):
             yield Hit(

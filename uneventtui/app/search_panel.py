@@ -13,7 +13,7 @@ with None, and Textual gives the focus back to where it was.
 events that match it, for `n`/`N` in the timeline.
 
 The explorer wires it in with `open_search(screen)` and `step_match(screen, +1/-1)`.
-They expect the tui's MainScreen API: `screen.timeline` (a loaded `Timeline` or None),
+They expect the tui's MainScreen API: `screen.dataset` (a loaded `Dataset` or None),
 `screen.navigate(target)`, `screen.timeline_view` (`current_event_index`,
 `select_event(id)`), and `screen.ui` (`mode`, `lang`).
 """
@@ -36,6 +36,7 @@ from textual.worker import get_current_worker
 from uneventtui.app.bindings import bindings_for
 from uneventtui.app.widgets.search_input import SearchInput
 from uneventtui.app.widgets.search_results import SearchResults
+from uneventtui.dataset import Dataset
 from uneventtui.history import History
 from uneventtui.model import Timeline
 
@@ -70,10 +71,10 @@ def text(key: str, lang: str, **values: object) -> str:
     return (ar if lang == "ar" else en).format(**values)
 
 
-def search(timeline: Timeline, query: str, limit: int = RESULT_LIMIT, kind: str | None = None):
-    """`timeline.search`, one thread at a time."""
+def search(dataset: Dataset, query: str, limit: int = RESULT_LIMIT, kind: str | None = None):
+    """`dataset.search`, one thread at a time."""
     with _SEARCH_LOCK:
-        return timeline.search(query, limit=limit, kind=kind)
+        return dataset.search(query, limit=limit, kind=kind)
 
 
 def target_of(hit) -> tuple[str, str]:
@@ -109,7 +110,7 @@ class SearchSession:
         if self.history.add(query):
             self.history.save()
 
-    def matching_positions(self, timeline: Timeline, query: str | None = None) -> list[int]:
+    def matching_positions(self, dataset: Dataset, query: str | None = None) -> list[int]:
         """Chronological positions of the events matching `query` (default: the last).
 
         An event matches when its title matches, or when it names (as participant,
@@ -119,11 +120,12 @@ class SearchSession:
         query = self.last_query if query is None else query
         if not query:
             return []
+        timeline = dataset.timeline
         cached = self._matches
         if cached and cached[0] == id(timeline) and cached[1] == query:
             return cached[2]
         positions: set[int] = set()
-        for hit in search(timeline, query, limit=MATCH_LIMIT):
+        for hit in search(dataset, query, limit=MATCH_LIMIT):
             if getattr(hit, "tier", "") == "fuzzy":
                 continue
             if hit.kind == "event":
@@ -184,7 +186,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
 
     def __init__(
         self,
-        timeline: Timeline | Callable[[], Timeline | None] | None,
+        dataset: Dataset | Callable[[], Dataset | None] | None,
         session: SearchSession,
         *,
         mode: str = "shaped",
@@ -192,8 +194,8 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         query: str = "",
     ) -> None:
         super().__init__()
-        # The timeline, or how to get it: the data may still be loading when / is pressed.
-        self._timeline = timeline
+        # The dataset, or how to get it: the data may still be loading when / is pressed.
+        self._dataset = dataset
         self.session = session
         self.mode = mode
         self.lang = lang
@@ -221,9 +223,14 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
             yield SearchResults(mode=self.mode, lang=self.lang, id="search-results")
 
     @property
-    def timeline(self) -> Timeline | None:
-        source = self._timeline
+    def dataset(self) -> Dataset | None:
+        source = self._dataset
         return source() if callable(source) else source
+
+    @property
+    def timeline(self) -> Timeline | None:
+        dataset = self.dataset
+        return None if dataset is None else dataset.timeline
 
     @property
     def input(self) -> SearchInput:
@@ -270,8 +277,8 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
-        assert self.timeline is not None
-        hits = search(self.timeline, query)
+        assert self.dataset is not None
+        hits = search(self.dataset, query)
         if get_current_worker().is_cancelled:
             return
         self.app.call_from_thread(self._show, query, hits)
@@ -317,7 +324,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
             # Find the events for n/N now, off the UI thread: on 100,000 events that
             # takes a few hundred milliseconds, which the first `n` should not wait for.
             self.app.run_worker(
-                partial(self.session.matching_positions, self.timeline),
+                partial(self.session.matching_positions, self.dataset),
                 thread=True,
                 group="search-matches",
                 exclusive=True,
@@ -381,7 +388,7 @@ def open_search(screen, query: str = "") -> None:
 
     screen.app.push_screen(
         SearchScreen(
-            lambda: getattr(screen, "timeline", None),
+            lambda: getattr(screen, "dataset", None),
             session,
             mode=getattr(ui, "mode", "shaped"),
             lang=getattr(ui, "lang", "en"),
@@ -397,14 +404,15 @@ def step_match(screen, direction: int) -> bool:
     Wraps around at the ends, like vim; rings the bell when nothing matches.
     """
     session = session_of(screen.app)
-    timeline = getattr(screen, "timeline", None)
+    dataset = getattr(screen, "dataset", None)
     lang = getattr(getattr(screen, "ui", None), "lang", "en")
-    if timeline is None:
+    if dataset is None:
         return False
+    timeline = dataset.timeline
     if not session.last_query:
         screen.app.notify(text("no_query", lang), timeout=3)
         return False
-    positions = session.matching_positions(timeline)
+    positions = session.matching_positions(dataset)
     view = screen.timeline_view
     here = view.current_event_index
     if here is None:

@@ -14,6 +14,7 @@ from uneventtui.commands.common import (
 )
 from uneventtui.loader import DataError, load_timeline
 from uneventtui.output import plural, print_json, problem_json
+from uneventtui.text.sanitize import escape_line
 
 
 def add_parser(subparsers) -> None:
@@ -32,7 +33,8 @@ def add_parser(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     apply_display_options(args)
     data = getattr(args, "data", None)
-    shown = str(data) if data is not None else str(paths.shipped_data_dir())
+    # The path as typed, escaped: a directory named with escape sequences is data too.
+    shown = escape_line(str(data) if data is not None else str(paths.shipped_data_dir()))
     try:
         timeline = load_timeline(data)
     except DataError as error:
@@ -51,6 +53,6 @@ def run(args: argparse.Namespace) -> int:
         f"{shown}: OK: {plural(len(timeline.events), 'event')}, "
         f"{plural(len(timeline.entities), 'entity', 'entities')}, "
         f"{plural(len(timeline.sources), 'source')} ({plural(seeds, 'seed article')}; "
-        f"{plural(quotes, 'quote')} found verbatim in {timeline.seeds_dir})"
+        f"{plural(quotes, 'quote')} found verbatim in {escape_line(str(timeline.seeds_dir))})"
     )
     return 0

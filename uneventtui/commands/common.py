@@ -8,9 +8,11 @@ from typing import Any
 
 from uneventtui import cache
 from uneventtui.cli import DATA_HELP
+from uneventtui.dataset import Dataset
 from uneventtui.loader import DataError, Problem
 from uneventtui.model import Timeline
 from uneventtui.output import RTL_MODES, plural, set_rtl_mode, terminal_width, visual
+from uneventtui.text.sanitize import escape_line
 
 
 def data_options() -> argparse.ArgumentParser:
@@ -41,10 +43,10 @@ def configured_rtl_mode() -> str | None:
     try:
         config, problems = load_config()
     except Exception as exc:  # a broken config must not stop a script
-        print(f"uneventtui: config ignored: {exc}", file=sys.stderr)
+        print(f"uneventtui: config ignored: {escape_line(str(exc))}", file=sys.stderr)
         return None
     for problem in problems:
-        print(f"uneventtui: config: {problem}", file=sys.stderr)
+        print(f"uneventtui: config: {escape_line(problem)}", file=sys.stderr)
     return getattr(config, "rtl_mode", None)
 
 
@@ -84,16 +86,25 @@ def apply_display_options(args: argparse.Namespace) -> None:
     set_rtl_mode(mode if mode in RTL_MODES else "shaped")
 
 
-def load(args: argparse.Namespace) -> Timeline | None:
+def load_dataset(args: argparse.Namespace) -> Dataset | None:
     """The dataset the user chose; None after printing its problems to stderr.
 
     Also applies the display options (--rtl-mode, or the config file's) to the output.
     """
     apply_display_options(args)
     try:
-        return cache.load_cached(getattr(args, "data", None)).timeline
+        result = cache.load_cached(getattr(args, "data", None))
     except DataError as error:
         count = plural(len(error.problems), "problem")
         print(f"uneventtui: the dataset has {count} (`uneventtui check`):", file=sys.stderr)
         report_problems(error.problems)
         return None
+    if result.dataset.problem:
+        print(f"uneventtui: {escape_line(result.dataset.problem)}", file=sys.stderr)
+    return result.dataset
+
+
+def load(args: argparse.Namespace) -> Timeline | None:
+    """The timeline of `load_dataset`, for the verbs that do not search."""
+    dataset = load_dataset(args)
+    return None if dataset is None else dataset.timeline

@@ -12,6 +12,7 @@ import sys
 from uneventtui.commands.common import configured_rtl_mode
 from uneventtui.text import layout
 from uneventtui.text.layout import MODES
+from uneventtui.text.sanitize import escape_line
 from uneventtui.text.terminal import explicit_bidi
 
 
@@ -81,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         text = _read(args.file)
     except OSError as error:
-        print(f"uneventtui render: {args.file}: {error.strerror or error}", file=sys.stderr)
+        why = escape_line(f"{args.file}: {error.strerror or error}")
+        print(f"uneventtui render: {why}", file=sys.stderr)
         return 1
     if text.endswith("\n"):
         text = text[:-1]  # a final newline ends the last line; it opens no paragraph

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from uneventtui.commands.common import add_json, add_verb, load
+from uneventtui.commands.common import add_json, add_verb, load_dataset
 from uneventtui.output import Column, print_json, print_lines, render_table, terminal_width, visual
 from uneventtui.search import KINDS, Hit, normalize
 
@@ -61,10 +61,10 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    timeline = load(args)
-    if timeline is None:
+    dataset = load_dataset(args)
+    if dataset is None:
         return 1
-    hits = timeline.search(args.query, limit=args.limit, kind=args.kind)
+    hits = dataset.search(args.query, limit=args.limit, kind=args.kind)
     if args.json:
         print_json([h.as_dict() for h in hits])
     elif hits:

@@ -109,7 +109,7 @@ class _Postings:
     of the query, a contiguous range of keys, is a contiguous range of entries.
     Copies of the flat array sorted within blocks of 64 and of 4096 entries let a
     wide range be merged from a few hundred sorted runs instead of thousands of
-    posting lists. Arrays keep the index compact, quick to pickle and invisible to
+    posting lists. Arrays keep the index compact, quick to cache and invisible to
     the garbage collector.
     """
 
@@ -193,6 +193,11 @@ class _Postings:
                 j = min(hi, (i // self.SMALL + 1) * self.SMALL)
                 runs.append(sorted(flat[i:j]))
                 i = j
+
+
+def _within(values: array, limit: int) -> bool:
+    """Every value in 0 <= value < limit (min and max run in C)."""
+    return not values or (min(values) >= 0 and max(values) < limit)
 
 
 def _max_edits(word: str) -> int:
@@ -367,13 +372,88 @@ class SearchIndex:
                 skeletons.setdefault(skeleton(word), []).append(word)
         self._skeletons = skeletons
 
-    def __getstate__(self) -> dict:
-        state = self.__dict__.copy()
-        state.update(_sub={}, _fuzzy_prefixes={}, _span_cache={}, _blob=None, _sets={})
+    # ------------------------------------------------------------------ state
+    # What the cache stores: plain lists of strings, arrays of numbers, an int and a
+    # dict of string lists; nothing that names a class or a function.
+    _LISTS = ("kinds", "ids", "names_ar", "names_en", "entry_text", "entry_words")
+    _ARRAYS = {"weights": "l", "entry_target": "i", "entry_field": "b"}
+
+    def state(self) -> dict[str, object]:
+        """The index as plain data, for `from_state` (the on-disk cache)."""
+        state: dict[str, object] = {name: getattr(self, f"_{name}") for name in self._LISTS}
+        state.update({name: getattr(self, f"_{name}") for name in self._ARRAYS})
+        for name in ("vocab", "names"):
+            postings: _Postings = getattr(self, f"_{name}")
+            for part in _Postings.__slots__:
+                state[f"{name}.{part}"] = getattr(postings, part)
+        state["max_len"] = self._max_len
+        state["skeletons"] = self._skeletons
         return state
 
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
+    @classmethod
+    def from_state(cls, state: dict[str, object]) -> SearchIndex:
+        """An index from `state()`'s data, checked: ValueError unless every list and array
+        has the type and length the others imply and every position points inside."""
+
+        def need(ok: bool, what: str) -> None:
+            if not ok:
+                raise ValueError(f"search index: {what}")
+
+        def get(name: str, kind: type) -> object:
+            value = state.get(name)
+            need(isinstance(value, kind), f"{name} missing or not a {kind.__name__}")
+            return value
+
+        index = cls.__new__(cls)
+        for name in cls._LISTS:
+            setattr(index, f"_{name}", get(name, list))
+        for name, code in cls._ARRAYS.items():
+            value = get(name, array)
+            need(value.typecode == code, f"{name} has the wrong type")  # type: ignore[attr-defined]
+            setattr(index, f"_{name}", value)
+        targets, entries = len(index._ids), len(index._entry_target)
+        need(
+            len(index._kinds) == len(index._names_ar) == len(index._names_en) == targets
+            and len(index._weights) == targets,
+            "the targets' lists differ in length",
+        )
+        need(
+            len(index._entry_field) == len(index._entry_text) == len(index._entry_words) == entries,
+            "the entries' lists differ in length",
+        )
+        need(_within(index._entry_target, targets), "an entry of no target")
+        need(_within(index._entry_field, len(cls.FIELDS)), "an entry of no field")
+        for name in ("vocab", "names"):
+            postings = _Postings.__new__(_Postings)
+            postings.keys = get(f"{name}.keys", list)  # type: ignore[assignment]
+            for part in ("cum", "flat", "small", "large"):
+                value = get(f"{name}.{part}", array)
+                need(value.typecode == ("l" if part == "cum" else "i"), f"{name}.{part} type")  # type: ignore[attr-defined]
+                setattr(postings, part, value)
+            cum, flat = postings.cum, postings.flat
+            need(
+                len(cum) == len(postings.keys) + 1
+                and cum[0] == 0
+                and cum[-1] == len(flat) == len(postings.small) == len(postings.large)
+                and all(a <= b for a, b in zip(cum, cum[1:], strict=False))
+                and all(_within(part, entries) for part in (flat, postings.small, postings.large)),
+                f"{name}: postings do not fit the entries",
+            )
+            setattr(index, f"_{name}", postings)
+        max_len, skeletons = state.get("max_len"), state.get("skeletons")
+        need(type(max_len) is int, "max_len")
+        need(
+            isinstance(skeletons, dict)
+            and all(
+                type(k) is str and type(v) is list and all(type(w) is str for w in v)
+                for k, v in skeletons.items()
+            ),
+            "skeletons",
+        )
+        index._max_len, index._skeletons = max_len, skeletons
+        index._sub, index._fuzzy_prefixes, index._span_cache = {}, {}, {}
+        index._blob, index._sets = None, {}
+        return index
 
     def __len__(self) -> int:
         """How many targets (entities and events) are indexed."""

@@ -27,6 +27,8 @@ Text from data files, seeds, configuration or the keyboard passes through
 
 from __future__ import annotations
 
+import re
+
 BIDI_CONTROLS = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x2070), 0x200E, 0x200F, 0x061C])
 _DROPPED = BIDI_CONTROLS | {0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB}
 
@@ -87,3 +89,23 @@ def sanitize_with_offsets(text: str) -> tuple[str, list[int]]:
         positions.append(total)
         offsets = [positions[k] for k in offsets]
     return "".join(out), offsets
+
+
+_LINE_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_LINE_INVISIBLE_RE = re.compile("[\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_LINE_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+
+
+def escape_line(text: str) -> str:
+    """`text` as one safe line for a message: control characters (newlines included) as
+    Python escapes (`\\x1b`, `\\n`), bidi controls as `\\uXXXX` (they would reorder the
+    line on a terminal), and the bytes of an undecodable file name (surrogate escapes)
+    as `\\xNN`. Every path and name a verb prints goes through this."""
+    text = _LINE_CONTROL_RE.sub(lambda m: repr(m.group())[1:-1], text)
+    text = _LINE_INVISIBLE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _LINE_SURROGATE_RE.sub(_escape_surrogate, text)
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"

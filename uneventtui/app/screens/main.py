@@ -25,7 +25,9 @@ from uneventtui.app.widgets.bars import KeyBar, TitleBar, quiet_sub_title
 from uneventtui.app.widgets.detail import DetailPane
 from uneventtui.app.widgets.document import DocumentView, Target
 from uneventtui.app.widgets.timeline import TimelineView
+from uneventtui.dataset import Dataset
 from uneventtui.model import Timeline
+from uneventtui.text import sanitize
 
 WIDE = 120  # from this width on, the panes sit side by side
 # Moving along the timeline updates the header and the detail pane once the cursor has
@@ -65,6 +67,7 @@ class MainScreen(Screen):
         super().__init__()
         use_pane_compositor(self)  # a change in one pane no longer redraws the other
         self.ui = display
+        self.dataset: Dataset | None = None
         self.timeline: Timeline | None = None
         self.history: list[Visit] = []
         self._navigating = False  # the timeline moves because we moved it
@@ -92,9 +95,9 @@ class MainScreen(Screen):
         self._set_border_title(self.timeline_view, self.ui.label("timeline"))
         self.set_focus(self.timeline_view)  # now, not later: the footer lists its keys
         self._arrange(self.size.width)
-        ready = self.app.ready_timeline()
+        ready = self.app.ready_dataset()
         if ready is not None:  # already read (small data): no loading frame at all
-            self.set_timeline(ready)
+            self.set_dataset(ready)
             return
         self.sub_title = self.ui.label("loading")
         self.detail.show_message([tr("loading", self.ui.lang)])
@@ -125,16 +128,21 @@ class MainScreen(Screen):
     def load_data(self) -> None:
         """Load the dataset off the UI thread; the first frame is already on screen."""
         try:
-            timeline = self.app.loader()
+            dataset = self.app.loader()
         except Exception as exc:  # noqa: BLE001 - any failure is shown, never a traceback
             self.app.call_from_thread(self._load_failed, exc)
             return
-        self.app.call_from_thread(self.set_timeline, timeline)
+        self.app.call_from_thread(self.set_dataset, dataset)
 
-    def set_timeline(self, timeline: Timeline) -> None:
+    def set_dataset(self, dataset: Dataset | Timeline) -> None:
         if self._stage_timer is not None:
             self._stage_timer.stop()
-        self.timeline = timeline
+        if isinstance(dataset, Timeline):  # a loader that gives only the timeline
+            dataset = Dataset(dataset)
+        self.dataset = dataset
+        self.timeline = timeline = dataset.timeline
+        if dataset.problem:  # e.g. a cache directory another user could write: not used
+            self.app.notify(sanitize(dataset.problem), severity="warning", timeout=12, markup=False)
         self.app.hand_off_next_frame()  # the first frame with the data: on screen at once
         self.history.clear()
         self.timeline_view.set_timeline(timeline)
@@ -147,15 +155,13 @@ class MainScreen(Screen):
             self.detail.show_message([tr("no_events", self.ui.lang)])
         # After the frame that shows the data: reading the index competes for the GIL.
         self.call_after_refresh(settle_heap)
-        self.call_after_refresh(self.warm_search, timeline)
+        self.call_after_refresh(self.warm_search, dataset)
 
     @work(thread=True, exclusive=True, group="warm")
-    def warm_search(self, timeline: Timeline) -> None:
+    def warm_search(self, dataset: Dataset) -> None:
         """The data is on screen: now read the search index (cached timelines leave it for
         later), off the UI thread, so the first search does not wait for it."""
-        from uneventtui.cache import warm
-
-        warm(timeline)
+        dataset.warm()
         self.app.call_from_thread(settle_heap)  # the index too: out of the collector's way
 
     def _load_failed(self, exc: Exception) -> None:

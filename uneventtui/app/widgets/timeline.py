@@ -63,7 +63,7 @@ class TimelineRows:
     @classmethod
     def build(cls, timeline: Timeline, track: str | None = None) -> TimelineRows:
         model = cls(timeline, track)
-        # Columns, not Event objects: a cached timeline unpickles events only when drawn.
+        # Columns, not Event objects: a cached timeline decodes events only when drawn.
         years = timeline.event_column("year")
         if track is None:
             model.shown = range(len(years))
@@ -230,7 +230,7 @@ class TimelineView(FramedView, can_focus=True):
     def _measure(self, timeline: Timeline) -> tuple[int, int, int]:
         """Widths of the date, kind and track columns (capped: the title needs the room)."""
         lang = self.ui.lang
-        # A sample from both ends (a cached timeline unpickles only the events it reads,
+        # A sample from both ends (a cached timeline decodes only the events it reads,
         # a block of 16 at a time: the first and last screens' blocks, read anyway);
         # a rarer, wider date is cut to the column like any other overflow.
         events = timeline.events
