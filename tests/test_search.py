@@ -8,7 +8,7 @@ Names and spellings follow the seed articles (e.g. seed 000 spells Tedros
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from uneventtui.dataset import Dataset
@@ -384,6 +384,7 @@ NAME_PIECES = st.builds(
 
 @settings(max_examples=300, deadline=None)
 @given(query=st.one_of(QUERY_TEXT, NAME_PIECES), limit=st.integers(min_value=1, max_value=30))
+@example(query="AN0", limit=2)  # a typo inside a word ("and" in "Grandi"): its span is shown
 def test_any_query_gives_well_formed_hits(index, query, limit):
     hits = index.search(query, limit=limit)
     assert len(hits) <= limit

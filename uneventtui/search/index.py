@@ -817,6 +817,16 @@ def _locate(word: str, tokens: list[tuple[int, str]], used: set[int]) -> tuple[i
                     best = (dist, start, end)
             if best is not None:
                 candidates.append((3 + best[0], i, best[1], best[2]))
+            if best is None:
+                # A typo inside the word ("an0" in "grandi", as the index's fuzzy pass
+                # matches it): the window of the word's length that is nearest.
+                n, limit = len(word), max(1, _max_edits(word))
+                windows = [
+                    (OSA.distance(word, token[k : k + n]), k) for k in range(len(token) - n + 1)
+                ]
+                dist, at = min(windows, default=(limit + 1, 0))
+                if dist <= limit:
+                    candidates.append((8, i, offset + at, offset + at + n))
             if best is None and word.isascii() and skeleton(word) == skeleton(token):
                 candidates.append((9, i, offset, offset + len(token)))
     if not candidates:
