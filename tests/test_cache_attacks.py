@@ -460,3 +460,31 @@ def test_permissions_of_what_the_cache_writes(dataset, cache_root):
     assert stat.S_IMODE(cache_file.stat().st_mode) == 0o600
     for directory in (cache_root, cache_root / "datasets"):
         assert stat.S_IMODE(directory.stat().st_mode) == 0o700
+
+
+# ------------------------------------ 7. reordering without bidi controls: a warning
+
+
+def test_check_warns_about_right_to_left_punctuation_against_a_url_or_an_id(dataset):
+    from uneventtui.loader import load_with_warnings
+
+    events = dataset / "events" / "summit-2025.toml"
+    text = events.read_text(encoding="utf-8")
+    first = text.index('title_ar = "') + len('title_ar = "')
+    second = text.index('title_ar = "', first) + len('title_ar = "')
+    text = (
+        text[:first]
+        + "۔evil.example ۔ https://un.org/doc "
+        + text[first:second]
+        + "انظر، https://un.org/doc ، A/RES/78/261 "  # the Arabic comma is neutral: no warning
+        + text[second:]
+    )
+    events.write_text(text, encoding="utf-8")
+    _timeline, warnings = load_with_warnings(dataset)
+    assert len(warnings) == 1
+    line = str(warnings[0])
+    assert "summit-2025.toml" in line and "field 'title_ar'" in line
+    assert "U+06D4" in line and "'evil.example'" in line
+    root = Path(__file__).resolve().parent.parent
+    run = _run("check", "--data", str(dataset), cwd=root)
+    assert run.returncode == 0 and b"U+06D4" in run.stderr

@@ -15,6 +15,7 @@ import difflib
 import errno
 import re
 import sys
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -291,6 +292,39 @@ class _Entry:
         return self.lines.key_line(self.header_line, key.split("[")[0].split(".")[0])
 
 
+# Right-to-left punctuation (bidi class R or AL) standing against a URL or an id: a
+# line that starts with it is laid out right to left by the bidi algorithm, and its
+# Latin parts then read in reverse order ("۔evil.example ۔ https://un.org/doc" is
+# drawn "https://un.org/doc ۔ evil.example۔"). That is Unicode's rule, not a drawing
+# bug, so `check` warns about it in the data rather than the display changing it.
+_RTL_PUNCTUATION = "".join(
+    chr(code)
+    for code in (*range(0x0590, 0x0900), *range(0xFB1D, 0xFE00), *range(0xFE70, 0xFF00))
+    if unicodedata.category(chr(code)).startswith("P")
+    and unicodedata.bidirectional(chr(code)) in ("R", "AL")
+)
+_LATIN_TOKEN = r"(?:https?://[^\s]+|[A-Za-z0-9][A-Za-z0-9_]*(?:[./-][A-Za-z0-9_]+)+)"
+_RTL_PUNCT_RE = re.compile(f"[{_RTL_PUNCTUATION}]")
+_RTL_AGAINST_LATIN_RE = re.compile(
+    f"([{_RTL_PUNCTUATION}])({_LATIN_TOKEN})|({_LATIN_TOKEN})([{_RTL_PUNCTUATION}])"
+)
+
+
+def _rtl_punctuation_warning(value: str) -> str | None:
+    """Why `value` may show a URL or an id out of order, or None."""
+    if not _RTL_PUNCT_RE.search(value):  # most text: one quick scan
+        return None
+    match = _RTL_AGAINST_LATIN_RE.search(value)
+    if match is None:
+        return None
+    mark, token = (match[1], match[2]) if match[1] else (match[4], match[3])
+    return (
+        f"warning: the right-to-left punctuation {mark!r} (U+{ord(mark):04X}) stands against "
+        f"{token!r}; a line that starts with it is laid out right to left, so the Latin "
+        "parts around it read in reverse order"
+    )
+
+
 class _Checker:
     """Collects problems while it reads a dataset directory."""
 
@@ -298,6 +332,7 @@ class _Checker:
         self.root = root
         self.shown_root = shown_root
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []  # worth fixing, but the data loads
         self.entries: dict[str, list[_Entry]] = {t: [] for t in ARRAY_TABLES}
         self.dataset: _Entry | None = None
         self.seeds_dir: Path | None = None
@@ -544,6 +579,10 @@ class _Checker:
                 entry, name, f"contains the control character U+{ord(bad.group()):04X}"
             )
             return None
+        warning = _rtl_punctuation_warning(value)
+        if warning is not None:
+            self.entry_problem(entry, name, warning)
+            self.warnings.append(self.problems.pop())  # reported, but not a failure
         return value
 
     def check_list(self, entry: _Entry, name: str, value: Any, what: str) -> list | None:
@@ -956,6 +995,15 @@ def check_dataset(path: str | Path | None = None) -> list[Problem]:
     """Every problem in the dataset at `path` (None: the shipped data); [] when clean."""
     problems, _checker = _check(path)
     return problems
+
+
+def load_with_warnings(path: str | Path | None = None) -> tuple[Timeline, list[Problem]]:
+    """`load_timeline`, and the warnings about data that loads but may mislead a reader
+    (right-to-left punctuation against a URL or an id): what `check` reports."""
+    problems, checker = _check(path)
+    if checker is None:
+        raise DataError(problems)
+    return checker.timeline(), sorted(checker.warnings, key=lambda p: (p.file, p.line or 0))
 
 
 def load_timeline(

@@ -12,7 +12,7 @@ from uneventtui.commands.common import (
     apply_display_options,
     report_problems,
 )
-from uneventtui.loader import DataError, load_timeline
+from uneventtui.loader import DataError, load_with_warnings
 from uneventtui.output import plural, print_json, problem_json
 from uneventtui.text.sanitize import escape_line
 
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     # The path as typed, escaped: a directory named with escape sequences is data too.
     shown = escape_line(str(data) if data is not None else str(paths.shipped_data_dir()))
     try:
-        timeline = load_timeline(data)
+        timeline, warnings = load_with_warnings(data)
     except DataError as error:
         if args.json:
             print_json([problem_json(p) for p in error.problems])
@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
         report_problems(error.problems, sys.stdout)
         print(f"{shown}: {plural(len(error.problems), 'problem')}", file=sys.stderr)
         return 1
+    report_problems(warnings, sys.stderr)  # the data loads: exit 0, but say what misleads
     if args.json:
         print_json([])
         return 0
