@@ -803,13 +803,14 @@ def load_cached(
     report = progress or (lambda stage, done: None)
     checked = checked or threading.Event()
     data_dir = Path(path) if path is not None else shipped_data_dir()
-    load = loader or _toml_loader(report)
+    # The TOML loader is imported only when called: a warm start never needs it.
+    load = loader or (lambda directory: _toml_loader(report)(directory))
     if not use_cache:
         checked.set()
         return CacheResult(_build(load, data_dir, report), "disabled")
     cache_file = cache_file_for(data_dir, directory)
     report("cache", 0.0)
-    dataset, status, detail = _read(cache_file, data_dir, loader or _toml_loader(report), checked)
+    dataset, status, detail = _read(cache_file, data_dir, load, checked)
     if dataset is not None:
         return CacheResult(dataset, status, detail)
     checked.set()
