@@ -32,10 +32,9 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
-from rich.cells import cell_len, get_character_cell_size, split_graphemes
-
 from uneventtui.text import uba
 from uneventtui.text._unicode_tables import MIRRORS
+from uneventtui.text.cells import cell_len, char_cells, char_width, spans
 from uneventtui.text.sanitize import sanitize, sanitize_with_offsets
 from uneventtui.text.shaping import shape, shape_text
 
@@ -179,14 +178,13 @@ def _columns(drawn: str) -> tuple[list[int], list[int]]:
     widths = []
     column = 0
     if "\u200d" in drawn or "\ufe0f" in drawn:
-        spans, _ = split_graphemes(drawn)
-        for start, end, width in spans:
+        for start, end, width in spans(drawn):
             starts += [column] * (end - start)
             widths += [width] + [0] * (end - start - 1)
             column += width
         return starts, widths
     for char in drawn:
-        width = get_character_cell_size(char)
+        width = char_width(char)
         starts.append(column)
         widths.append(width)
         column += width
@@ -254,9 +252,9 @@ def _widths(paragraph: str, harakat: bool, mode: str) -> tuple[int, ...]:
     """Cells each logical character adds once shaped (0 for marks, alef of lam-alef...).
     Remembered: the same paragraph is wrapped again at each new width."""
     if mode == "terminal":
-        return tuple(map(get_character_cell_size, paragraph))
+        return tuple(char_cells(paragraph))
     shaped, index = shape(paragraph, harakat)
-    cells = list(map(get_character_cell_size, shaped))
+    cells = char_cells(shaped)
     widths = []
     last = -1  # shaped positions only grow, but for the alef of a lam-alef
     for j in index:
