@@ -20,6 +20,12 @@ direction, most of them, skips the algorithm (`_one_direction`); `visual`
 builds no cursor map; results are memoised per line, shapes per word
 (`shaping`), resolutions per run pattern (`uba`), all in bounded LRU caches.
 
+Two things the plain algorithm does not do, done here on purpose: left-to-right
+tokens beside Arabic (ids, URLs, UN symbols: `tokens`) are resolved as isolates,
+so they stay whole; and right-to-left runs are reversed by extended grapheme
+cluster (UAX #29), so 👍🏽 and 👨‍👩‍👧 are not taken apart (FriBidi reverses code
+points). Neither changes a line of the seeds' that FriBidi is checked on.
+
 Each wrapped line is resolved on its own, with its paragraph's direction (as
 `get_display` does), rather than resolving the whole paragraph first: the
 two differ only for a bracket pair or a number split across two lines.
@@ -32,11 +38,14 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
+import regex
+
 from uneventtui.text import uba
 from uneventtui.text._unicode_tables import MIRRORS
 from uneventtui.text.cells import cell_len, char_cells, char_width, spans
 from uneventtui.text.sanitize import sanitize, sanitize_with_offsets
 from uneventtui.text.shaping import shape, shape_text
+from uneventtui.text.tokens import ltr_spans
 
 MODES = ("shaped", "terminal")
 _MIRROR = {chr(a): chr(b) for a, b in MIRRORS.items()}
@@ -48,6 +57,7 @@ RTL_BLOCKS = re.compile(
     "[\u0590-\u08ff\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufeff"
     "\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
+_OPEN, _CLOSE = "\u200e\u2066", "\u2069\u200e"  # LRM LRI ... PDI LRM
 _NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f")
 
 
@@ -101,14 +111,75 @@ def _reorder(shaped: str, level: int) -> tuple[str, list[int], list[int]]:
             return fast, list(range(n - 1, -1, -1)), levels
         order = uba.visual_order(levels, uba.marks_after_base(shaped, levels))
         return "".join(shaped[i] for i in order).translate(_MIRROR_TABLE), order, levels
+    isolated = ltr_spans(shaped)
+    if isolated:
+        return _reorder_isolated(shaped, level, isolated)
+    return _resolve(shaped, level)
+
+
+def _resolve(shaped: str, level: int) -> tuple[str, list[int], list[int]]:
+    """`_reorder` by the whole bidi algorithm."""
     para, levels = uba.resolve_levels(shaped, level)
     levels = uba.line_levels(shaped, levels, para)
-    order = uba.visual_order(levels, uba.marks_after_base(shaped, levels))
+    order = uba.visual_order(levels, _clusters_after_base(shaped, levels))
     if _MIRRORED.isdisjoint(shaped):
         return "".join(map(shaped.__getitem__, order)), order, levels
     mirror = _MIRROR.get
     text = "".join(mirror(shaped[i], shaped[i]) if levels[i] % 2 else shaped[i] for i in order)
     return text, order, levels
+
+
+def _reorder_isolated(
+    shaped: str, level: int, spans: list[tuple[int, int]]
+) -> tuple[str, list[int], list[int]]:
+    """`_reorder` with each span drawn as a left-to-right isolate: the line is
+    resolved with LRI and PDI around each span (our own controls: the data's
+    were dropped by `sanitize`), and the controls are taken out again. An LRM
+    on either side makes the text around see the token as what it looks like,
+    a left-to-right word (an isolate alone is a neutral, which would part
+    "Email: info@un.org" in an Arabic line)."""
+    pieces = []
+    source: list[int] = []  # the shaped index of each character of the line resolved
+    done = 0
+    for start, end in spans:
+        pieces += [shaped[done:start], _OPEN, shaped[start:end], _CLOSE]
+        source += [*range(done, start), -1, -1, *range(start, end), -1, -1]
+        done = end
+    pieces.append(shaped[done:])
+    source += range(done, len(shaped))
+    text, order, levels = _resolve("".join(pieces), level)
+    kept = [p for p, i in enumerate(order) if source[i] >= 0]
+    return (
+        "".join(text[p] for p in kept),
+        [source[order[p]] for p in kept],
+        [lv for i, lv in enumerate(levels) if source[i] >= 0],
+    )
+
+
+# Characters that join an extended grapheme cluster which rule L3 (marks after
+# their base) would not keep whole: ZWJ, emoji modifiers, emoji tag sequences.
+_CLUSTER_JOINERS = re.compile("[\u200d\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+_CLUSTER = regex.compile(r"\X")
+
+
+def _clusters_after_base(shaped: str, levels: list[int]) -> list[int]:
+    """Rule L3 widened to UAX #29 extended grapheme clusters: the arrangement of
+    logical indices to reverse from (see `uba.visual_order`) in which every
+    cluster at an odd level is put backwards, so that reversing its run draws it
+    in its own order: 👍🏽, 👨‍👩‍👧 and a flag's tag sequence stay whole in
+    right-to-left text, where reversing code points would break them. Each
+    character of a cluster takes its first character's level (in place)."""
+    if not _CLUSTER_JOINERS.search(shaped):
+        return uba.marks_after_base(shaped, levels)
+    order = list(range(len(shaped)))
+    for match in _CLUSTER.finditer(shaped):
+        start, end = match.span()
+        if end - start > 1:
+            level = levels[start]
+            levels[start:end] = [level] * (end - start)
+            if level % 2:
+                order[start:end] = order[start:end][::-1]
+    return order
 
 
 def _one_direction(shaped: str, level: int) -> str | None:
@@ -123,6 +194,8 @@ def _one_direction(shaped: str, level: int) -> str | None:
         return None
     if level == 0:
         return shaped
+    if _CLUSTER_JOINERS.search(shaped):
+        return None  # clusters to keep whole
     if "NSM" in kinds:
         return ""
     return shaped[::-1].translate(_MIRROR_TABLE)
