@@ -16,10 +16,11 @@ their ligature, as in Arabic type. The bidi layer later puts each mark after
 its base in visual order too (rule L3). Hamza, which joins nothing, stays
 U+0621 rather than its one "isolated form", as in FriBidi.
 
-ZWJ (U+200D) asks the letters beside it to join (it is Join_Causing, like
+ZWJ (U+200D) beside an Arabic letter asks it to join (it is Join_Causing, like
 tatweel) and is then consumed: "ل" ZWJ shows the lam's initial form, ZWJ "لأ"
 the ligature's final form, and lam ZWJ alef stays two letters, as in GNU
 FriBidi. (arabic-reshaper's own ZWJ support misplaces ligatures around it.)
+A ZWJ in an emoji sequence (👨‍👩‍👧) is kept as it is; any other is dropped.
 """
 
 from __future__ import annotations
@@ -49,7 +50,20 @@ _SHAPED_LETTERS = frozenset(FORMS)
 _JOINS_BEFORE = frozenset(c for c, f in FORMS.items() if f[FINAL] or f[MEDIAL])
 _JOINS_AFTER = frozenset(c for c, f in FORMS.items() if f[INITIAL] or f[MEDIAL])
 _JOINS_BOTH = frozenset(c for c, f in FORMS.items() if f[MEDIAL])
-_WORD = re.compile(f"[{re.escape(''.join(sorted(_SHAPED_LETTERS | _HARAKAT)))}]+")
+# What may come before the ZWJ of an emoji ZWJ sequence (👨‍👩‍👧, 👩🏽‍💻, ❤️‍🔥):
+# pictographs, modifiers, VS16, keycap and tag characters.
+_EMOJI_PART = (
+    "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2190-\u2bff\u3030\u303d\u3297\u3299"
+    "\ufe0f\u20e3\U0001f000-\U0001faff\U000e0020-\U000e007f"
+)
+# A run of Arabic letters and harakat, with the ZWJs beside them; and any other
+# ZWJ but one in an emoji sequence, which is kept. (Consumed, a ZWJ between
+# other characters would make Rich measure them as one.)
+_LETTERS = "".join(sorted(_SHAPED_LETTERS - {ZWJ}))
+_WORD = re.compile(
+    f"(?:\u200d*[{re.escape(_LETTERS + ''.join(sorted(_HARAKAT)))}])+\u200d*"
+    f"|(?<![{_EMOJI_PART}])\u200d+"
+)
 
 
 def is_haraka(char: str) -> bool:
