@@ -9,7 +9,7 @@ from uneventtui import paths
 from uneventtui.commands.common import (
     add_json,
     add_verb,
-    apply_display_options,
+    display_for,
     report_problems,
 )
 from uneventtui.loader import DataError, load_timeline
@@ -30,7 +30,7 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    apply_display_options(args)
+    display = display_for(args)
     data = getattr(args, "data", None)
     shown = str(data) if data is not None else str(paths.shipped_data_dir())
     try:
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print_json([problem_json(p) for p in error.problems])
             return 1
-        report_problems(error.problems, sys.stdout)
+        report_problems(error.problems, sys.stdout, display)
         print(f"{shown}: {plural(len(error.problems), 'problem')}", file=sys.stderr)
         return 1
     if args.json:

@@ -10,7 +10,7 @@ from uneventtui import cache
 from uneventtui.cli import DATA_HELP
 from uneventtui.loader import DataError, Problem
 from uneventtui.model import Timeline
-from uneventtui.output import RTL_MODES, plural, set_rtl_mode, terminal_width, visual
+from uneventtui.output import RTL_MODES, Display, choose_rtl_mode, is_terminal, plural
 
 
 def data_options() -> argparse.ArgumentParser:
@@ -25,17 +25,20 @@ def data_options() -> argparse.ArgumentParser:
         "--rtl-mode",
         choices=RTL_MODES,
         default=argparse.SUPPRESS,
-        help="shaped: Arabic shaped and in visual order (default); terminal: logical "
-        "order, for terminals that run bidi themselves (default from config.toml)",
+        help="shaped: Arabic shaped and in visual order (the default on a terminal); "
+        "terminal: logical order, for terminals that run bidi themselves, and the default "
+        "when the output is a pipe or a file, so that it holds what the data holds "
+        "(like --color=auto; rtl_mode in config.toml also counts as asking)",
     )
     return parent
 
 
 def configured_rtl_mode() -> str | None:
-    """rtl_mode from the user's config file, when there is one (and the app's config
-    module is installed); its problems are reported on stderr, never fatal."""
+    """rtl_mode from the user's config file, when the file sets it (None when it does
+    not: the default then depends on where the output goes); problems are reported on
+    stderr, never fatal."""
     try:
-        from uneventtui.config import load_config  # the TUI's settings
+        from uneventtui.config import Config, load_config  # the TUI's settings
     except ImportError:
         return None
     try:
@@ -45,7 +48,9 @@ def configured_rtl_mode() -> str | None:
         return None
     for problem in problems:
         print(f"uneventtui: config: {problem}", file=sys.stderr)
-    return getattr(config, "rtl_mode", None)
+    mode = getattr(config, "rtl_mode", None)
+    # Config has no "unset": its default value counts as not asked for.
+    return None if mode == Config().rtl_mode else mode
 
 
 def add_verb(subparsers: Any, name: str, summary: str, description: str = "") -> Any:
@@ -65,35 +70,37 @@ def add_json(parser: argparse.ArgumentParser, what: str) -> None:
     )
 
 
-def format_problem(problem: Problem, stream: Any) -> str:
-    """A problem line; its Arabic (a quote, a name) shaped when it goes to a terminal."""
+def format_problem(problem: Problem, stream: Any, display: Display | None = None) -> str:
+    """A problem line; its Arabic (a quote, a name) shaped when it goes to a terminal
+    (and the rtl mode shapes)."""
     line = str(problem)
-    return visual(line, "ltr") if terminal_width(stream) is not None else line
+    if display is None or not is_terminal(stream):
+        return line
+    return display.visual(line, "ltr")
 
 
-def report_problems(problems: list[Problem], stream: Any = None) -> None:
+def report_problems(
+    problems: list[Problem], stream: Any = None, display: Display | None = None
+) -> None:
     """One line per problem."""
     stream = stream or sys.stderr
     for problem in problems:
-        print(format_problem(problem, stream), file=stream)
+        print(format_problem(problem, stream, display), file=stream)
 
 
-def apply_display_options(args: argparse.Namespace) -> None:
-    """--rtl-mode, or the config file's, for what this run prints."""
-    mode = getattr(args, "rtl_mode", None) or configured_rtl_mode()
-    set_rtl_mode(mode if mode in RTL_MODES else "shaped")
+def display_for(args: argparse.Namespace, stream: Any = None) -> Display:
+    """How this run draws the data: --rtl-mode, else the config file's rtl_mode, else
+    shaped on a terminal and logical into a pipe or a file (see `choose_rtl_mode`)."""
+    asked = getattr(args, "rtl_mode", None) or configured_rtl_mode()
+    return Display(choose_rtl_mode(asked, stream))
 
 
-def load(args: argparse.Namespace) -> Timeline | None:
-    """The dataset the user chose; None after printing its problems to stderr.
-
-    Also applies the display options (--rtl-mode, or the config file's) to the output.
-    """
-    apply_display_options(args)
+def load(args: argparse.Namespace, display: Display | None = None) -> Timeline | None:
+    """The dataset the user chose; None after printing its problems to stderr."""
     try:
         return cache.load_cached(getattr(args, "data", None)).timeline
     except DataError as error:
         count = plural(len(error.problems), "problem")
         print(f"uneventtui: the dataset has {count} (`uneventtui check`):", file=sys.stderr)
-        report_problems(error.problems)
+        report_problems(error.problems, display=display)
         return None
