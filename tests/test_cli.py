@@ -279,7 +279,18 @@ def test_events_unknown_filter_value(capsys):
     code, out, err = run(capsys, "events", "--track", "sumit", "--data", DATA)
     assert code == 2
     assert out == ""
-    assert "unknown track 'sumit'" in err and "did you mean 'summit'" in err
+    assert "no track 'sumit'; known: migration, summit" in err
+
+
+def test_an_unknown_entity_gets_the_three_closest_ids_not_all_of_them(capsys):
+    """`events --entity nobody` printed all 112 ids on one line."""
+    code, out, err = run(capsys, "events", "--entity", "hilal")  # the shipped data
+    assert code == 2
+    assert out == ""
+    (line,) = err.splitlines()
+    assert line.startswith("uneventtui: no entity 'hilal'; the closest: 'omar-hilale', ")
+    assert line.count("'") == 2 + 2 * 3  # the value, then three ids
+    assert "`uneventtui entities` lists all" in line and len(line) < 200
 
 
 def test_events_table_is_aligned_and_shaped(capsys, monkeypatch):
@@ -418,11 +429,12 @@ def test_show_entity_lists_its_events_and_roles(capsys):
 
 
 def test_show_unknown_id(capsys):
-    code, out, err = run(capsys, "show", "omar-hilal", "--data", DATA)
-    assert code == 1
+    code, out, err = run(capsys, "show", "omar-hilal")  # the shipped data
+    assert code == 2
     assert out == ""
-    assert "no event, entity or source has the id 'omar-hilal'" in err
-    assert "did you mean 'omar-hilale'" in err
+    (line,) = err.splitlines()
+    assert line.startswith("uneventtui: no event, entity or source 'omar-hilal'; the closest: ")
+    assert "'omar-hilale'" in line and line.count("'") == 2 + 2 * 3
 
 
 def test_show_source_lists_its_quotes_and_events(capsys):

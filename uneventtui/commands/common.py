@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from uneventtui import cache
@@ -104,3 +105,35 @@ def load(args: argparse.Namespace, display: Display | None = None) -> Timeline |
         print(f"uneventtui: the dataset has {count} (`uneventtui check`):", file=sys.stderr)
         report_problems(error.problems, display=display)
         return None
+
+
+# A set this small is listed whole when a value is not in it (tracks, kinds).
+LIST_ALL_UP_TO = 12
+
+
+def closest(value: str, known: Iterable[str], count: int = 3) -> list[str]:
+    """The `count` known values spelled most like `value`, closest first.
+
+    The score is the mean of rapidfuzz's WRatio, which finds 'omar-hilale' for
+    'hilale', and of its plain ratio, which keeps a two-letter id such as 'un' from
+    matching anything that contains its letters."""
+    from rapidfuzz import fuzz, process
+
+    def score(a: str, b: str, **_: Any) -> float:
+        return (fuzz.WRatio(a, b) + fuzz.ratio(a, b)) / 2
+
+    choices = sorted(str(k) for k in known)
+    found = process.extract(value, choices, scorer=score, limit=count)
+    return [choice for choice, _score, _index in found]
+
+
+def unknown_value(what: str, value: str, known: Iterable[str], listed_by: str) -> str:
+    """The message for a value that names nothing: the closest known values (every
+    one when there are few), and where to find them all (`listed_by`, a command)."""
+    known = sorted(str(k) for k in known)
+    if len(known) <= LIST_ALL_UP_TO:
+        hint = f"known: {', '.join(known)}"
+    else:
+        near = ", ".join(repr(k) for k in closest(value, known))
+        hint = f"the closest: {near}; {listed_by} lists all {len(known)}"
+    return f"uneventtui: no {what} {value!r}; {hint}"

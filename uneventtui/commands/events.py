@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from uneventtui.commands.common import add_json, add_verb, display_for, load
-from uneventtui.loader import did_you_mean
+from uneventtui.commands.common import add_json, add_verb, display_for, load, unknown_value
 from uneventtui.model import Event, PartialDate, Timeline, format_range
 from uneventtui.output import Column, Display, event_json, print_json, terminal_width
 
@@ -57,15 +56,11 @@ def in_period(event: Event, since: PartialDate | None, until: PartialDate | None
     )
 
 
-def check_choice(what: str, value: str | None, known) -> bool:
-    """True when `value` is None or known; otherwise say what is known and return False."""
+def check_choice(what: str, value: str | None, known, listed_by: str) -> bool:
+    """True when `value` is None or known; otherwise say what is near and return False."""
     if value is None or value in known:
         return True
-    print(
-        f"uneventtui: unknown {what} {value!r}{did_you_mean(value, known)}; "
-        f"known: {', '.join(sorted(known))}",
-        file=sys.stderr,
-    )
+    print(unknown_value(what, value, known, listed_by), file=sys.stderr)
     return False
 
 
@@ -117,9 +112,9 @@ def events_table(
 def select(timeline: Timeline, args: argparse.Namespace) -> list[Event] | None:
     """The events the options ask for; None (after a message) for an unknown value."""
     ok = (
-        check_choice("track", args.track, timeline.tracks)
-        and check_choice("kind", args.kind, timeline.event_kinds)
-        and check_choice("entity", args.entity, timeline.entities)
+        check_choice("track", args.track, timeline.tracks, "`uneventtui events`")
+        and check_choice("kind", args.kind, timeline.event_kinds, "`uneventtui events`")
+        and check_choice("entity", args.entity, timeline.entities, "`uneventtui entities`")
     )
     if not ok:
         return None

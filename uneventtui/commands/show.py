@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from uneventtui.commands.common import add_json, add_verb, display_for, load
+from uneventtui.commands.common import add_json, add_verb, display_for, load, unknown_value
 from uneventtui.commands.events import events_table
-from uneventtui.loader import did_you_mean
 from uneventtui.model import Entity, Event, Label, Source, Timeline, format_range
 from uneventtui.output import (
     Display,
@@ -195,13 +194,9 @@ def run(args: argparse.Namespace) -> int:
     source = timeline.sources.get(args.id)
     if event is None and entity is None and source is None:
         known = [*timeline.entities, *(e.id for e in timeline.events), *timeline.sources]
-        print(
-            f"uneventtui: no event, entity or source has the id {args.id!r}"
-            f"{did_you_mean(args.id, known)}; `uneventtui events` and `uneventtui entities` "
-            "list them",
-            file=sys.stderr,
-        )
-        return 1
+        listed_by = "`uneventtui events` with `uneventtui entities`"
+        print(unknown_value("event, entity or source", args.id, known, listed_by), file=sys.stderr)
+        return 2
     if args.json:
         if event is not None:
             data = event_json(event, timeline)
