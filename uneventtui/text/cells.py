@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from uneventtui.text._cell_widths import NARROW_TO_WIDE, WIDTHS
 
+ELLIPSIS = "…"
 ZWJ = "\u200d"
 VS16 = "\ufe0f"
 _STARTS = [first for first, _, _ in WIDTHS]
@@ -121,3 +122,30 @@ def char_cells(text: str) -> list[int]:
     for start, _, cells in spans(text):
         widths[start] = cells
     return widths
+
+
+def fit(value: str, width: int, rtl: bool = False) -> str:
+    """Cut a drawn string to `width` cells with an ellipsis, never inside a piece
+    (see `spans`).
+
+    Right-to-left text is in visual order, its beginning on the right: it loses its
+    left end instead.
+    """
+    if cell_len(value) <= width:
+        return value
+    if width <= 0:
+        return ""
+    budget = width - 1
+    pieces = spans(value)
+    kept: list[tuple[int, int, int]] = []
+    used = 0
+    for piece in reversed(pieces) if rtl else pieces:
+        if used + piece[2] > budget:
+            break
+        kept.append(piece)
+        used += piece[2]
+    if not kept:
+        return ELLIPSIS
+    if rtl:
+        return ELLIPSIS + value[kept[-1][0] :]
+    return value[: kept[-1][1]] + ELLIPSIS

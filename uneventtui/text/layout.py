@@ -42,10 +42,10 @@ import regex
 
 from uneventtui.text import uba
 from uneventtui.text._unicode_tables import MIRRORS
-from uneventtui.text.cells import cell_len, char_cells, char_width, spans
+from uneventtui.text.cells import cell_len, char_cells, char_width, fit, spans
 from uneventtui.text.sanitize import sanitize, sanitize_with_offsets
 from uneventtui.text.shaping import shape, shape_text
-from uneventtui.text.tokens import ltr_spans
+from uneventtui.text.tokens import ltr_spans, url_spans
 
 MODES = ("shaped", "terminal")
 _MIRROR = {chr(a): chr(b) for a, b in MIRRORS.items()}
@@ -356,13 +356,20 @@ def _tokens(paragraph: str) -> list[tuple[int, int, int]]:
     ]
 
 
-def _wrap(paragraph: str, widths: tuple[int, ...], width: int) -> list[tuple[int, int]]:
+def _wrap(
+    paragraph: str,
+    widths: tuple[int, ...],
+    width: int,
+    whole: tuple[tuple[int, int], ...] = (),
+) -> list[tuple[int, int]]:
     """Greedy word wrap of one paragraph: (start, end) of each line.
 
     The spaces where a line is broken, and trailing spaces that do not fit,
     are dropped; a word wider than the line is cut between characters, never
     between a letter and its marks (zero-width characters stay with the
-    character before them).
+    character before them), unless it holds one of the `whole` spans (a URL):
+    such a word is never cut, but goes on a line of its own, wider than
+    `width`.
     """
     total = list(accumulate(widths, initial=0))  # total[i]: cells of paragraph[:i]
     lines: list[tuple[int, int]] = []
@@ -385,6 +392,12 @@ def _wrap(paragraph: str, widths: tuple[int, ...], width: int) -> list[tuple[int
         if used + total[word_end] - total[place] <= width:  # it fits
             used += total[word_end] - total[place]
             end = word_end
+            continue
+        if any(a < word_end and b > word_start for a, b in whole):
+            if place > start:  # a word of its own, wider than the line
+                lines.append((start, end))
+                start = word_start
+            end, used = word_end, total[word_end] - total[start]
             continue
         # Put [place, word_end) on the current line, cutting where it overflows.
         pos = place
@@ -420,7 +433,9 @@ def _line_text(paragraph: str, start: int, end: int, level: int, mode: str, hara
 
 
 @lru_cache(maxsize=4096)
-def _layout(text: str, width: int, base: str | None, mode: str, harakat: bool) -> tuple[Line, ...]:
+def _layout(
+    text: str, width: int, base: str | None, mode: str, harakat: bool, long_urls: str
+) -> tuple[Line, ...]:
     width = max(1, width)
     clean = sanitize(text)
     lines = []
@@ -428,12 +443,19 @@ def _layout(text: str, width: int, base: str | None, mode: str, harakat: bool) -
     for paragraph in clean.split("\n"):
         level = _level(paragraph, base)
         widths = _widths(paragraph, harakat, mode)
-        spans = _wrap(paragraph, widths, width)
-        for start, end in spans:
+        urls = tuple(url_spans(paragraph))
+        rows = _wrap(paragraph, widths, width, urls)
+        for start, end in rows:
             drawn = _line_text(paragraph, start, end, level, mode, harakat)
-            if not drawn and end > start and len(spans) > 1:
+            if not drawn and end > start and len(rows) > 1:
                 continue  # only what shaping drops (a lone mark with harakat=False): no blank row
-            lines.append(Line(drawn, level == 1, cell_len(drawn), offset + start, offset + end))
+            cells = cell_len(drawn)
+            if cells > width and long_urls == "cut":
+                # A line wider than the width holds a URL; its left-to-right text is
+                # cut at its end (the caller shows the whole address elsewhere).
+                drawn = fit(drawn, width)
+                cells = cell_len(drawn)
+            lines.append(Line(drawn, level == 1, cells, offset + start, offset + end))
         offset += len(paragraph) + 1
     return tuple(lines)
 
@@ -444,12 +466,21 @@ def layout(
     base: str | None = None,
     mode: str = "shaped",
     harakat: bool = True,
+    long_urls: str = "whole",
 ) -> list[Line]:
     """Wrap `text` to `width` cells: the lines to draw, top to bottom.
 
     Every "\\n" starts a paragraph with its own direction (unless `base`
-    forces one). Each line fits `width` unless a single character is wider.
+    forces one). Each line fits `width` unless a single character is wider,
+    or a URL is: a URL is never broken (a terminal's link detection would
+    open half an address). With `long_urls="whole"` one wider than `width`
+    gets a line of its own, wider than `width`, for the caller to let the
+    terminal fold (as `show` does) or to scroll; with `long_urls="cut"` that
+    line is cut with "…" to `width`, for a narrow pane where the full address
+    stays available (`Line.start`/`Line.end` still span all of it).
     `harakat=False` drops the Arabic vowel marks.
     """
     _check(base, mode)
-    return list(_layout(text, width, base, mode, harakat))
+    if long_urls not in ("whole", "cut"):
+        raise ValueError(f"long_urls must be 'whole' or 'cut', not {long_urls!r}")
+    return list(_layout(text, width, base, mode, harakat, long_urls))
