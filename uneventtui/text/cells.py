@@ -48,6 +48,13 @@ def cell_len(text: str) -> int:
     """Cells `text` takes on screen."""
     if text.isascii() and text.isprintable():
         return len(text)
+    if len(text) < 512:  # remembered, as Rich remembers them
+        return _cell_len(text)
+    return _cell_len.__wrapped__(text)
+
+
+@lru_cache(maxsize=4096)
+def _cell_len(text: str) -> int:
     if _simple(text):
         return sum(map(char_width, text))
     # Rich's rules, kept as Rich has them: a ZWJ hides the character after it

@@ -50,20 +50,25 @@ _SHAPED_LETTERS = frozenset(FORMS)
 _JOINS_BEFORE = frozenset(c for c, f in FORMS.items() if f[FINAL] or f[MEDIAL])
 _JOINS_AFTER = frozenset(c for c, f in FORMS.items() if f[INITIAL] or f[MEDIAL])
 _JOINS_BOTH = frozenset(c for c, f in FORMS.items() if f[MEDIAL])
+_WORD = re.compile(f"[{re.escape(''.join(sorted(_SHAPED_LETTERS | _HARAKAT)))}]+")
 # What may come before the ZWJ of an emoji ZWJ sequence (👨‍👩‍👧, 👩🏽‍💻, ❤️‍🔥):
 # pictographs, modifiers, VS16, keycap and tag characters.
-_EMOJI_PART = (
-    "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2190-\u2bff\u3030\u303d\u3297\u3299"
-    "\ufe0f\u20e3\U0001f000-\U0001faff\U000e0020-\U000e007f"
+_EMOJI_PART = re.compile(
+    "[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2190-\u2bff\u3030\u303d\u3297\u3299"
+    "\ufe0f\u20e3\U0001f000-\U0001faff\U000e0020-\U000e007f]"
 )
-# A run of Arabic letters and harakat, with the ZWJs beside them; and any other
-# ZWJ but one in an emoji sequence, which is kept. (Consumed, a ZWJ between
-# other characters would make Rich measure them as one.)
-_LETTERS = "".join(sorted(_SHAPED_LETTERS - {ZWJ}))
-_WORD = re.compile(
-    f"(?:\u200d*[{re.escape(_LETTERS + ''.join(sorted(_HARAKAT)))}])+\u200d*"
-    f"|(?<![{_EMOJI_PART}])\u200d+"
-)
+
+
+def _in_emoji(match: re.Match[str]) -> bool:
+    """A "word" of ZWJs alone after a pictograph: part of an emoji sequence, to keep.
+    (Any other ZWJ away from Arabic letters is dropped: Rich would measure the two
+    characters it stands between as one.)"""
+    start = match.start()
+    return (
+        start > 0
+        and not match.group().strip(ZWJ)
+        and _EMOJI_PART.match(match.string, start - 1) is not None
+    )
 
 
 def is_haraka(char: str) -> bool:
@@ -95,6 +100,8 @@ def shape(text: str, harakat: bool = True) -> tuple[str, tuple[int, ...]]:
     done = 0  # logical characters handled
     length = 0  # shaped characters so far
     for match in _WORD.finditer(text):
+        if match.group()[0] == ZWJ and _in_emoji(match):
+            continue
         start, end = match.span()
         if start > done:  # a run shaping leaves as it is
             pieces.append(text[done:start])
@@ -121,11 +128,13 @@ def shape_text(text: str, harakat: bool = True) -> str:
 
 
 def _shaped_word(match: re.Match[str]) -> str:
-    return _shape_word(match.group(), True)[0]
+    word = match.group()
+    return word if word[0] == ZWJ and _in_emoji(match) else _shape_word(word, True)[0]
 
 
 def _shaped_word_without_harakat(match: re.Match[str]) -> str:
-    return _shape_word(match.group(), False)[0]
+    word = match.group()
+    return word if word[0] == ZWJ and _in_emoji(match) else _shape_word(word, False)[0]
 
 
 @lru_cache(maxsize=16384)

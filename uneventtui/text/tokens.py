@@ -36,6 +36,9 @@ _WITH_UNIT = rf"\d+(?:[.,]\d+)*[ \u00a0]?(?:{_UNIT})(?![A-Za-z0-9])"
 _TOKEN = re.compile(
     f"{URL.pattern}|{_EMAIL}|{_SLASHED}|{_WITH_UNIT}|{_JOINED}",
 )
+# What every token has, looked for first (most lines have none): a letter or digit
+# beside a joining character, or a number before its unit.
+_HINT = re.compile(r"[A-Za-z0-9][-_.:/@]|[-_.:/@~][A-Za-z0-9]|\d[ \u00a0]?[A-Za-z%°]")
 _DIGITS_ONLY = re.compile(r"[\d\W_]+\Z", re.ASCII)
 # Only where a right-to-left character shares the line can a token be split.
 _RTL = re.compile(
@@ -50,7 +53,7 @@ def ltr_spans(line: str) -> list[tuple[int, int]]:
     Digits alone (`2025-2030`, `78/261`, `2024-03-05`) are no token: the plain
     algorithm keeps such a number with the Arabic words around it, so that
     "للفترة 2025-2030" reads right to left as Arabic readers expect."""
-    if not _RTL.search(line):
+    if not _HINT.search(line) or not _RTL.search(line):
         return []
     return [
         match.span()
