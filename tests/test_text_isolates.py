@@ -83,20 +83,46 @@ def test_the_text_around_sees_a_token_as_a_latin_word():
     assert visual("Email: info@un.org (مكتب)", base="rtl") == "(ﺐﺘﻜﻣ) Email: info@un.org"
 
 
-@pytest.mark.skipif(shutil.which("fribidi") is None, reason="needs fribidi (libfribidi-bin)")
-def test_fribidi_splits_these_tokens_and_we_do_not():
-    """The deliberate difference from FriBidi (the conformance tests have no line
-    where isolating a token changes the result; these lines show one)."""
+def _fribidi(lines: list[str]) -> list[str]:
+    """GNU FriBidi's rendering of each line (what a terminal doing bidi shows)."""
     result = subprocess.run(
         ["fribidi", "--nopad", "--nobreak", "--width", "100000"],
-        input="\n".join(SPLIT_BY_PLAIN_BIDI) + "\n",
+        input="\n".join(lines) + "\n",
         capture_output=True,
         text=True,
         check=True,
     )
-    theirs = result.stdout.split("\n")[: len(SPLIT_BY_PLAIN_BIDI)]
+    return [line.replace("\ufeff", "") for line in result.stdout.split("\n")[: len(lines)]]
+
+
+@pytest.mark.skipif(shutil.which("fribidi") is None, reason="needs fribidi (libfribidi-bin)")
+def test_fribidi_splits_these_tokens_and_we_do_not():
+    """The deliberate difference from FriBidi (the conformance tests have no line
+    where isolating a token changes the result; these lines show one)."""
+    theirs = _fribidi(SPLIT_BY_PLAIN_BIDI)
     for line, plain in zip(SPLIT_BY_PLAIN_BIDI, theirs, strict=True):
         start, end = ltr_spans(line)[-1]
         token = line[start:end]
-        assert token not in plain.replace("\ufeff", ""), line
+        assert token not in plain, line
         assert token in visual(line), line
+
+
+@pytest.mark.skipif(shutil.which("fribidi") is None, reason="needs fribidi (libfribidi-bin)")
+def test_a_terminal_that_runs_bidi_itself_keeps_the_tokens_whole():
+    """In --rtl-mode terminal the terminal orders the text: the tokens go to it
+    between our own isolates, and a bidi terminal (FriBidi's algorithm here) then
+    draws them whole."""
+    sent = [visual(line, mode="terminal") for line in SPLIT_BY_PLAIN_BIDI]
+    shown = _fribidi(sent)
+    for line, on_screen in zip(SPLIT_BY_PLAIN_BIDI, shown, strict=True):
+        start, end = ltr_spans(line)[-1]
+        assert line[start:end] in on_screen, (line, on_screen)
+
+
+def test_logical_mode_is_the_data_and_terminal_mode_adds_only_isolates():
+    line = f"منسق مشارك [{EVENT_ID}]"
+    assert visual(line, mode="logical") == line  # what a pipe gets
+    assert visual(line, mode="terminal") == line.replace(
+        EVENT_ID, f"\u200e\u2066{EVENT_ID}\u2069\u200e"
+    )
+    assert visual("Latin only 2024-03-id", mode="terminal") == "Latin only 2024-03-id"

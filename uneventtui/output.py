@@ -136,8 +136,10 @@ def print_json(value: Any, file: TextIO | None = None) -> None:
 
 RTL_MODES = ("shaped", "terminal")
 # "shaped": we shape and reorder Arabic (visual order) and ask the terminal not to
-# reorder it again; "terminal": logical order, for terminals that do bidi themselves,
-# and for pipes and files (what the data holds, so that grep finds it).
+# reorder it again; "terminal": logical order, for terminals that do bidi themselves.
+# A pipe or a file gets "logical" unless a mode is asked for: the text as the data
+# holds it, so that grep finds it (see uneventtui.text.layout.MODES).
+DISPLAY_MODES = (*RTL_MODES, "logical")
 
 
 def is_terminal(stream: TextIO | None = None) -> bool:
@@ -151,11 +153,11 @@ def is_terminal(stream: TextIO | None = None) -> bool:
 
 def choose_rtl_mode(asked: str | None, stream: TextIO | None = None) -> str:
     """The rtl mode of a run: the one asked for (--rtl-mode, or the config file's),
-    else shaped on a terminal and logical ("terminal") into a pipe or a file, the way
+    else shaped on a terminal and logical into a pipe or a file, the way
     `--color=auto` works."""
     if asked in RTL_MODES:
         return asked
-    return "shaped" if is_terminal(stream) else "terminal"
+    return "shaped" if is_terminal(stream) else "logical"
 
 
 @dataclass(frozen=True)
@@ -165,9 +167,9 @@ class Display:
     rtl_mode: str = "shaped"
 
     def __post_init__(self) -> None:
-        if self.rtl_mode not in RTL_MODES:
+        if self.rtl_mode not in DISPLAY_MODES:
             raise ValueError(
-                f"rtl mode must be one of {', '.join(RTL_MODES)}, not {self.rtl_mode!r}"
+                f"rtl mode must be one of {', '.join(DISPLAY_MODES)}, not {self.rtl_mode!r}"
             )
 
     def visual(self, value: str, base: str | None = None) -> str:

@@ -27,9 +27,10 @@ def data_options() -> argparse.ArgumentParser:
         choices=RTL_MODES,
         default=argparse.SUPPRESS,
         help="shaped: Arabic shaped and in visual order (the default on a terminal); "
-        "terminal: logical order, for terminals that run bidi themselves, and the default "
-        "when the output is a pipe or a file, so that it holds what the data holds "
-        "(like --color=auto; rtl_mode in config.toml also counts as asking)",
+        "terminal: logical order, for terminals that run bidi themselves. Into a pipe or "
+        "a file the text is printed as the data holds it (logical order, unshaped) "
+        "unless a mode is asked for, like --color=auto (rtl_mode in config.toml also "
+        "counts as asking)",
     )
     return parent
 

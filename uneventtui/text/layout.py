@@ -47,7 +47,11 @@ from uneventtui.text.sanitize import sanitize, sanitize_with_offsets
 from uneventtui.text.shaping import shape, shape_text
 from uneventtui.text.tokens import ltr_spans, url_spans
 
-MODES = ("shaped", "terminal")
+# "shaped": shaped and in visual order; "terminal": logical order for a terminal that
+# runs the bidi algorithm itself, left-to-right tokens beside Arabic between our own
+# isolate controls so that it keeps them whole; "logical": the sanitised logical
+# text and nothing else (what a pipe or a file gets: the data).
+MODES = ("shaped", "terminal", "logical")
 _MIRROR = {chr(a): chr(b) for a, b in MIRRORS.items()}
 _MIRROR_TABLE = dict(MIRRORS)  # for str.translate
 _MIRRORED = frozenset(_MIRROR)
@@ -64,7 +68,7 @@ _NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f")
 class Line(NamedTuple):
     """One line to draw.
 
-    `text` is in visual order (in "terminal" mode: logical order), `rtl` says
+    `text` is in visual order (in "terminal" and "logical" modes: logical order), `rtl` says
     to right-align it, `cells` is its width in terminal cells. `start` and
     `end` delimit the logical text it shows, as offsets into `sanitize(text)`
     of the text given to `layout`; white space where a line was broken belongs
@@ -138,22 +142,36 @@ def _reorder_isolated(
     on either side makes the text around see the token as what it looks like,
     a left-to-right word (an isolate alone is a neutral, which would part
     "Email: info@un.org" in an Arabic line)."""
-    pieces = []
-    source: list[int] = []  # the shaped index of each character of the line resolved
-    done = 0
-    for start, end in spans:
-        pieces += [shaped[done:start], _OPEN, shaped[start:end], _CLOSE]
-        source += [*range(done, start), -1, -1, *range(start, end), -1, -1]
-        done = end
-    pieces.append(shaped[done:])
-    source += range(done, len(shaped))
-    text, order, levels = _resolve("".join(pieces), level)
+    isolated, source = _with_isolates(shaped, spans)
+    text, order, levels = _resolve(isolated, level)
     kept = [p for p, i in enumerate(order) if source[i] >= 0]
     return (
         "".join(text[p] for p in kept),
         [source[order[p]] for p in kept],
         [lv for i, lv in enumerate(levels) if source[i] >= 0],
     )
+
+
+def _with_isolates(line: str, spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """`line` with LRM LRI before and PDI LRM after each span, and the index in
+    `line` of each character of the result (-1 for the controls added)."""
+    pieces = []
+    source: list[int] = []
+    done = 0
+    for start, end in spans:
+        pieces += [line[done:start], _OPEN, line[start:end], _CLOSE]
+        source += [*range(done, start), -1, -1, *range(start, end), -1, -1]
+        done = end
+    pieces.append(line[done:])
+    source += range(done, len(line))
+    return "".join(pieces), source
+
+
+def _terminal_text(logical: str) -> str:
+    """A line for a terminal that runs bidi itself: logical order, each
+    left-to-right token beside Arabic isolated as the shaped mode draws it."""
+    spans = ltr_spans(logical)
+    return _with_isolates(logical, spans)[0] if spans else logical
 
 
 # Characters that join an extended grapheme cluster which rule L3 (marks after
@@ -210,8 +228,12 @@ def _visual_text(shaped: str, level: int) -> str:
 def _line(logical: str, level: int, mode: str, harakat: bool) -> tuple[str, list[int], list[int]]:
     """One line: (visual text, visual position of each logical char or -1, levels
     of the visual string's characters)."""
-    if mode == "terminal":
-        return logical, list(range(len(logical))), [level] * len(logical)
+    if mode != "shaped":
+        spans = ltr_spans(logical) if mode == "terminal" else []
+        if not spans:
+            return logical, list(range(len(logical))), [level] * len(logical)
+        drawn, source = _with_isolates(logical, spans)
+        return drawn, [k for k, i in enumerate(source) if i >= 0], [level] * len(drawn)
     shaped, index = shape(logical, harakat)
     text, order, levels = _reorder(shaped, level)
     position = [0] * len(order)
@@ -229,6 +251,8 @@ def _one_line(text: str) -> str:
 def _visual(text: str, base: str | None, mode: str, harakat: bool) -> str:
     logical = _one_line(text)
     if mode == "terminal":
+        return _terminal_text(logical)
+    if mode == "logical":
         return logical
     return _visual_text(shape_text(logical, harakat), _level(logical, base))
 
@@ -324,7 +348,7 @@ def visual_with_map(
 def _widths(paragraph: str, harakat: bool, mode: str) -> tuple[int, ...]:
     """Cells each logical character adds once shaped (0 for marks, alef of lam-alef...).
     Remembered: the same paragraph is wrapped again at each new width."""
-    if mode == "terminal":
+    if mode != "shaped":
         return tuple(char_cells(paragraph))
     shaped, index = shape(paragraph, harakat)
     cells = char_cells(shaped)
@@ -419,6 +443,8 @@ def _wrap(
 def _line_text(paragraph: str, start: int, end: int, level: int, mode: str, harakat: bool) -> str:
     """The drawn text of paragraph[start:end]."""
     if mode == "terminal":
+        return _terminal_text(paragraph[start:end])
+    if mode == "logical":
         return paragraph[start:end]
     cut_word = (start > 0 and not _is_break(paragraph[start - 1])) or (
         end < len(paragraph) and not _is_break(paragraph[end])

@@ -20,6 +20,7 @@ digits and Arabic words are never tokens.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # A URL ends before trailing punctuation that usually closes the sentence around it.
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'«»]*[^\s<>\"'«».,;:!?)\]}،؛]", re.ASCII)
@@ -64,10 +65,12 @@ def ltr_spans(line: str) -> list[tuple[int, int]]:
 
 def _whole(line: str, start: int, end: int) -> bool:
     """A token starts and ends at a word boundary: not inside a longer Arabic or
-    Latin word (`x2024-03` is no id, but `[2024-03]` and `«2024-03»` are)."""
+    Latin word (`x2024-03` is no id, but `[2024-03]` and `«2024-03»` are), nor
+    before a combining mark."""
     before = line[start - 1] if start else " "
     after = line[end] if end < len(line) else " "
-    return not (before.isalnum() or after.isalnum())
+    # A mark after it belongs to its last letter: cut from it, it would be drawn apart.
+    return not (before.isalnum() or after.isalnum() or unicodedata.category(after)[0] == "M")
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
