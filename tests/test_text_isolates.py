@@ -10,6 +10,7 @@ import subprocess
 
 import pytest
 
+import uneventtui
 from uneventtui.text import layout, visual, visual_with_map
 from uneventtui.text.tokens import ltr_spans
 
@@ -126,3 +127,18 @@ def test_logical_mode_is_the_data_and_terminal_mode_adds_only_isolates():
         EVENT_ID, f"\u200e\u2066{EVENT_ID}\u2069\u200e"
     )
     assert visual("Latin only 2024-03-id", mode="terminal") == "Latin only 2024-03-id"
+
+
+def test_show_prints_every_event_id_whole(capsys):
+    """The reported case: `uneventtui show omar-hilale` (the shipped data), shaped.
+    (In terminal mode the terminal orders the line: see the FriBidi test above.)"""
+    from uneventtui import cli
+
+    assert cli.main(["show", "omar-hilale", "--rtl-mode", "shaped"]) == 0
+    out = capsys.readouterr().out
+    ids = [e.id for e in uneventtui.load().events_of("omar-hilale")]
+    assert EVENT_ID in ids
+    roles = out.split("\nroles")[1].split("\n\n")[0]
+    for event_id in ids:
+        assert f"[{event_id}]" in roles or event_id in out.split("events (")[1], event_id
+    assert "03-2024-cofacilitators" not in out
