@@ -212,8 +212,8 @@ def _one_direction(shaped: str, level: int) -> str | None:
         return None
     if level == 0:
         return shaped
-    if _CLUSTER_JOINERS.search(shaped):
-        return None  # clusters to keep whole
+    if ("ON" in kinds or "BN" in kinds) and _CLUSTER_JOINERS.search(shaped):
+        return None  # clusters to keep whole (emoji are ON, ZWJ and tags BN)
     if "NSM" in kinds:
         return ""
     return shaped[::-1].translate(_MIRROR_TABLE)
