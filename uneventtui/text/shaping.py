@@ -66,6 +66,7 @@ def _in_emoji(match: re.Match[str]) -> bool:
     start = match.start()
     return (
         start > 0
+        and match.group()[0] == ZWJ
         and not match.group().strip(ZWJ)
         and _EMOJI_PART.match(match.string, start - 1) is not None
     )
@@ -99,8 +100,9 @@ def shape(text: str, harakat: bool = True) -> tuple[str, tuple[int, ...]]:
     index: list[int] = []
     done = 0  # logical characters handled
     length = 0  # shaped characters so far
+    has_zwj = ZWJ in text
     for match in _WORD.finditer(text):
-        if match.group()[0] == ZWJ and _in_emoji(match):
+        if has_zwj and match.group()[0] == ZWJ and _in_emoji(match):
             continue
         start, end = match.span()
         if start > done:  # a run shaping leaves as it is
@@ -122,19 +124,27 @@ def shape_text(text: str, harakat: bool = True) -> str:
     """`shape(text, harakat)[0]`, without building the index."""
     if not needs_shaping(text) and (harakat or _HARAKAT.isdisjoint(text)):
         return text
+    if ZWJ in text:  # rare: it may be part of an emoji sequence, to keep
+        return _WORD.sub(_shaped_word_by_zwj if harakat else _shaped_by_zwj_without_harakat, text)
     if harakat:
         return _WORD.sub(_shaped_word, text)
     return _WORD.sub(_shaped_word_without_harakat, text)
 
 
 def _shaped_word(match: re.Match[str]) -> str:
-    word = match.group()
-    return word if word[0] == ZWJ and _in_emoji(match) else _shape_word(word, True)[0]
+    return _shape_word(match.group(), True)[0]
 
 
 def _shaped_word_without_harakat(match: re.Match[str]) -> str:
-    word = match.group()
-    return word if word[0] == ZWJ and _in_emoji(match) else _shape_word(word, False)[0]
+    return _shape_word(match.group(), False)[0]
+
+
+def _shaped_word_by_zwj(match: re.Match[str]) -> str:
+    return match.group() if _in_emoji(match) else _shape_word(match.group(), True)[0]
+
+
+def _shaped_by_zwj_without_harakat(match: re.Match[str]) -> str:
+    return match.group() if _in_emoji(match) else _shape_word(match.group(), False)[0]
 
 
 @lru_cache(maxsize=16384)
