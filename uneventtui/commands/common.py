@@ -29,8 +29,8 @@ def data_options() -> argparse.ArgumentParser:
         help="shaped: Arabic shaped and in visual order (the default on a terminal); "
         "terminal: logical order, for terminals that run bidi themselves. Into a pipe or "
         "a file the text is printed as the data holds it (logical order, unshaped) "
-        "unless a mode is asked for, like --color=auto (rtl_mode in config.toml also "
-        "counts as asking)",
+        'unless a mode is asked for, like --color=auto (rtl_mode = "terminal" in '
+        "config.toml applies everywhere)",
     )
     return parent
 
