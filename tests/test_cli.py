@@ -13,7 +13,7 @@ import pytest
 from rich.cells import cell_len
 
 from uneventtui import __version__, cli
-from uneventtui.output import Column, render_table, set_rtl_mode
+from uneventtui.output import Column, render_table
 from uneventtui.text import visual
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,14 +47,6 @@ ENTITY_KEYS = [
     "description_ar",
     "description_en",
 ]
-
-
-@pytest.fixture(autouse=True)
-def shaped_output():
-    """Each test starts with the default rtl mode (a verb may switch it)."""
-    set_rtl_mode("shaped")
-    yield
-    set_rtl_mode("shaped")
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -287,7 +279,18 @@ def test_events_unknown_filter_value(capsys):
     code, out, err = run(capsys, "events", "--track", "sumit", "--data", DATA)
     assert code == 2
     assert out == ""
-    assert "unknown track 'sumit'" in err and "did you mean 'summit'" in err
+    assert "no track 'sumit'; known: migration, summit" in err
+
+
+def test_an_unknown_entity_gets_the_three_closest_ids_not_all_of_them(capsys):
+    """`events --entity nobody` printed all 112 ids on one line."""
+    code, out, err = run(capsys, "events", "--entity", "hilal")  # the shipped data
+    assert code == 2
+    assert out == ""
+    (line,) = err.splitlines()
+    assert line.startswith("uneventtui: no entity 'hilal'; the closest: 'omar-hilale', ")
+    assert line.count("'") == 2 + 2 * 3  # the value, then three ids
+    assert "`uneventtui entities` lists all" in line and len(line) < 200
 
 
 def test_events_table_is_aligned_and_shaped(capsys, monkeypatch):
@@ -398,7 +401,7 @@ def test_show_entity_json_lists_its_events(capsys):
 
 
 def test_show_event_text(capsys):
-    code, out, _ = run(capsys, "show", "2024-geneva-visit", "--data", DATA)
+    code, out, _ = run(capsys, "show", "2024-geneva-visit", "--rtl-mode", "shaped", "--data", DATA)
     assert code == 0
     for expected in [
         "Co-facilitators' working visit to Geneva",
@@ -416,7 +419,7 @@ def test_show_event_text(capsys):
 
 
 def test_show_entity_lists_its_events_and_roles(capsys):
-    code, out, _ = run(capsys, "show", "omar-hilale", "--data", DATA)
+    code, out, _ = run(capsys, "show", "omar-hilale", "--rtl-mode", "shaped", "--data", DATA)
     assert code == 0
     assert "Omar Hilale" in out and visual("عمر هلال") in out
     assert "events (1)" in out
@@ -426,11 +429,12 @@ def test_show_entity_lists_its_events_and_roles(capsys):
 
 
 def test_show_unknown_id(capsys):
-    code, out, err = run(capsys, "show", "omar-hilal", "--data", DATA)
-    assert code == 1
+    code, out, err = run(capsys, "show", "omar-hilal")  # the shipped data
+    assert code == 2
     assert out == ""
-    assert "no event, entity or source has the id 'omar-hilal'" in err
-    assert "did you mean 'omar-hilale'" in err
+    (line,) = err.splitlines()
+    assert line.startswith("uneventtui: no event, entity or source 'omar-hilal'; the closest: ")
+    assert "'omar-hilale'" in line and line.count("'") == 2 + 2 * 3
 
 
 def test_show_source_lists_its_quotes_and_events(capsys):
@@ -439,7 +443,7 @@ def test_show_source_lists_its_quotes_and_events(capsys):
     shown = json.loads(out)
     assert shown["kind"] == "seed" and shown["file"] == "geneva-visit.txt"
     assert [e["id"] for e in shown["events"]] == ["2024-geneva-visit"]
-    code, out, _ = run(capsys, "show", "seed-geneva", "--data", DATA)
+    code, out, _ = run(capsys, "show", "seed-geneva", "--rtl-mode", "shaped", "--data", DATA)
     assert code == 0
     assert "geneva-visit.txt" in out and "[2024-geneva-visit]" in out
     assert visual("قام بزيارة عمل إلى جنيف", "rtl") in out
@@ -476,8 +480,49 @@ def test_terminal_rtl_mode_keeps_logical_order(capsys):
     code, out, _ = run(capsys, "events", "--rtl-mode", "terminal", "--data", DATA)
     assert code == 0
     assert title in out  # logical order, unshaped: the terminal does the bidi
-    code, out, _ = run(capsys, "events", "--data", DATA)
+    code, out, _ = run(capsys, "events", "--rtl-mode", "shaped", "--data", DATA)
     assert title not in out and visual(title) in out
+
+
+TITLE_AR = "زيارة عمل الميسّرين المشاركين إلى جنيف"
+
+
+@pytest.fixture
+def config_home(tmp_path, monkeypatch):
+    """An empty config directory of our own; returns where config.toml goes."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    (tmp_path / "config" / "uneventtui").mkdir(parents=True)
+    return tmp_path / "config" / "uneventtui" / "config.toml"
+
+
+@pytest.mark.parametrize("verb", ["events", "show 2024-geneva-visit", "search زيارة"])
+def test_piped_output_is_the_data(capsys, config_home, verb):
+    """`uneventtui events | grep جنيف` finds it: into a pipe the verbs print logical
+    text, what the data holds, unless shaped output is asked for."""
+    code, out, _ = run(capsys, *verb.split(), "--data", DATA)
+    assert code == 0
+    assert TITLE_AR in out or "زيارة عمل" in out
+    assert not any("\ufe70" <= c <= "\ufeff" for c in out)  # no presentation forms
+    code, out, _ = run(capsys, *verb.split(), "--rtl-mode", "shaped", "--data", DATA)
+    assert "زيارة عمل" not in out and visual("زيارة عمل") in out
+
+
+def test_a_terminal_gets_shaped_text_unless_the_config_says_otherwise(
+    capsys, config_home, monkeypatch
+):
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("COLUMNS", "250")  # wide enough for whole titles
+    code, out, _ = run(capsys, "events", "--data", DATA)
+    assert code == 0 and visual(TITLE_AR) in out and TITLE_AR not in out
+    config_home.write_text('rtl_mode = "terminal"\n', encoding="utf-8")
+    code, out, _ = run(capsys, "events", "--data", DATA)
+    assert TITLE_AR in out
+
+
+def test_help_says_what_a_pipe_gets(capsys):
+    code, out, _ = run(capsys, "events", "--help")
+    assert code == 0
+    assert "pipe" in " ".join(out.split())
 
 
 def test_json_is_utf8_whatever_the_locale():

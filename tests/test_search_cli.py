@@ -41,7 +41,7 @@ def test_limit_and_kind(capsys):
 
 
 def test_table_shows_arabic_shaped(capsys):
-    code, out, _err = run(capsys, "search", "Tedross", "--limit", "1")
+    code, out, _err = run(capsys, "search", "Tedross", "--limit", "1", "--rtl-mode", "shaped")
     assert code == 0
     header, row = out.splitlines()
     assert header.split()[:3] == ["SCORE", "KIND", "ID"]

@@ -3,14 +3,17 @@ duplicates a character, never exceeds the width, never emits a control."""
 
 from __future__ import annotations
 
+import re
+
 from bidi import get_display
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from uneventtui.text import layout, sanitize, uba, visual, visual_with_map
 from uneventtui.text.sanitize import BIDI_CONTROLS, sanitize_with_offsets
 from uneventtui.text.shaping import shape
+from uneventtui.text.tokens import ltr_spans, url_spans
 from uneventtui.text.uba import mirror
 
 PIECES = [
@@ -37,12 +40,24 @@ PIECES = [
     "الأمم المتحدة",
     "(2025)",
     "لَا",  # a mark between lam and alef: the ligature's mark comes after it
+    "2024-03-id",  # a token, isolated beside Arabic
+    "https://un.org/x",  # a URL: never broken
 ]
 mixed_text = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 any_text = st.one_of(mixed_text, st.text(max_size=80))
 widths = st.integers(min_value=1, max_value=50)
 bases = st.sampled_from([None, "rtl", "ltr"])
 FORBIDDEN = {*range(0x20), *range(0x7F, 0xA0), *BIDI_CONTROLS}
+# The only bidi controls ever drawn: ours, around a left-to-right token in terminal mode.
+OUR_ISOLATE = re.compile("\u200e\u2066([^\u200e\u2066-\u2069]*)\u2069\u200e")
+
+
+def without_our_isolates(text: str) -> str:
+    """`text` without the isolates terminal mode puts around tokens; each must hold
+    a token that `ltr_spans` finds."""
+    for inside in OUR_ISOLATE.findall(text):
+        assert ltr_spans(f"ب {inside}") == [(2, 2 + len(inside))], inside
+    return OUR_ISOLATE.sub(r"\1", text)
 
 
 def _is_break(char: str) -> bool:
@@ -65,8 +80,8 @@ def test_layout_keeps_every_character_once_and_fits(text, width, base, harakat):
     for line in lines:
         assert cell_len(line.text) == line.cells
         segment = clean[line.start : line.end]
-        if line.cells > width:  # only a single character wider than the line
-            assert cell_len(segment.strip()) <= 2 and width < 2
+        if line.cells > width:  # a single character wider than the line, or a URL
+            assert (cell_len(segment.strip()) <= 2 and width < 2) or url_spans(segment)
         # the drawn text is the shaped segment, reordered and mirrored
         assert _pairs_key(line.text) == _pairs_key(shape(segment, harakat)[0])
         assert not FORBIDDEN.intersection(map(ord, line.text))
@@ -89,9 +104,13 @@ def test_layout_keeps_every_character_once_and_fits(text, width, base, harakat):
 
 @settings(max_examples=200, deadline=None)
 @given(any_text, widths)
+@example("منسق 2024-03-id هنا", 40)
 def test_terminal_mode_lines_are_the_logical_text(text, width):
     clean = sanitize(text)
     for line in layout(text, width, mode="terminal"):
+        assert without_our_isolates(line.text) == clean[line.start : line.end]
+        assert not FORBIDDEN.intersection(map(ord, without_our_isolates(line.text)))
+    for line in layout(text, width, mode="logical"):
         assert line.text == clean[line.start : line.end]
 
 

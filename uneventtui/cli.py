@@ -55,7 +55,9 @@ def build_parser(verbs: bool = True) -> argparse.ArgumentParser:
         "--rtl-mode",
         choices=("shaped", "terminal"),
         default=None,
-        help="shaped: the app shapes Arabic (default); terminal: the terminal runs bidi itself",
+        help="shaped: the app shapes Arabic (default); terminal: the terminal runs bidi "
+        "itself. The verbs print logical text (as terminal) into a pipe or a file unless "
+        "shaped is asked for here or in config.toml",
     )
     explorer.add_argument(
         "--lang",

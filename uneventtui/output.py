@@ -2,9 +2,10 @@
 
 JSON is the contract scripts and tests rely on (see README, "Command line"): keys in a
 fixed order, Arabic as is (`ensure_ascii=False`), absent values as null. Tables pass
-every string from the data through `uneventtui.text.visual` (shaped, visual order,
-control characters made harmless) and align columns by terminal cells, so Arabic lines
-up with Latin text. Nothing here is Rich markup: data is printed as plain text.
+every string from the data through a `Display` (the rtl mode of this run, as a value:
+shaped and in visual order for a terminal, logical for a pipe; control characters made
+harmless either way) and align columns by terminal cells, so Arabic lines up with Latin
+text. Nothing here is Rich markup: data is printed as plain text.
 """
 
 from __future__ import annotations
@@ -17,14 +18,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from rich.cells import cell_len, get_character_cell_size
-
 from uneventtui import text as _text
 from uneventtui.loader import Problem
 from uneventtui.model import Entity, Event, Source, SourceRef, Timeline
+from uneventtui.text.cells import cell_len, fit
 from uneventtui.text.terminal import explicit_bidi
 
-ELLIPSIS = "…"
 MIN_CUT = 4  # the narrowest a cut column gets, when nothing else can give
 
 
@@ -138,62 +137,70 @@ def print_json(value: Any, file: TextIO | None = None) -> None:
 RTL_MODES = ("shaped", "terminal")
 # "shaped": we shape and reorder Arabic (visual order) and ask the terminal not to
 # reorder it again; "terminal": logical order, for terminals that do bidi themselves.
-_rtl_mode = "shaped"
+# A pipe or a file gets "logical" unless a mode is asked for: the text as the data
+# holds it, so that grep finds it (see uneventtui.text.layout.MODES).
+DISPLAY_MODES = (*RTL_MODES, "logical")
 
 
-def set_rtl_mode(mode: str) -> None:
-    """Choose how Arabic goes to the terminal for the rest of the process."""
-    global _rtl_mode
-    if mode not in RTL_MODES:
-        raise ValueError(f"rtl mode must be one of {', '.join(RTL_MODES)}, not {mode!r}")
-    _rtl_mode = mode
+def is_terminal(stream: TextIO | None = None) -> bool:
+    """Does `stream` (stdout by default) go to a terminal?"""
+    stream = stream or sys.stdout
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
-def visual(value: str, base: str | None = None) -> str:
-    """A string from the data as a terminal should draw it (see `uneventtui.text`)."""
-    return _text.visual(value, base, mode=_rtl_mode)
+def choose_rtl_mode(asked: str | None, stream: TextIO | None = None) -> str:
+    """The rtl mode of a run: the one asked for (--rtl-mode, or the config file's),
+    else shaped on a terminal and logical into a pipe or a file, the way
+    `--color=auto` works."""
+    if asked in RTL_MODES:
+        return asked
+    return "shaped" if is_terminal(stream) else "logical"
 
 
-def wrap(value: str, width: int) -> list[tuple[str, bool]]:
-    """`value` wrapped to `width` cells: (line to draw, right-align it) pairs."""
-    lines = _text.layout(value, max(width, 1), mode=_rtl_mode)
-    return [(line.text, line.rtl) for line in lines]
+@dataclass(frozen=True)
+class Display:
+    """How a run draws strings from the data: its rtl mode, passed down as a value."""
+
+    rtl_mode: str = "shaped"
+
+    def __post_init__(self) -> None:
+        if self.rtl_mode not in DISPLAY_MODES:
+            raise ValueError(
+                f"rtl mode must be one of {', '.join(DISPLAY_MODES)}, not {self.rtl_mode!r}"
+            )
+
+    def visual(self, value: str, base: str | None = None) -> str:
+        """A string from the data as this run draws it (see `uneventtui.text`)."""
+        return _text.visual(value, base, mode=self.rtl_mode)
+
+    def wrap(self, value: str, width: int) -> list[tuple[str, bool]]:
+        """`value` wrapped to `width` cells: (line to draw, right-align it) pairs."""
+        lines = _text.layout(value, max(width, 1), mode=self.rtl_mode)
+        return [(line.text, line.rtl) for line in lines]
+
+    def table(
+        self, columns: Sequence[Column], rows: Iterable[Sequence[str]], width: int | None = None
+    ) -> list[str]:
+        """`render_table`, cutting right-to-left cells at their end in visual order."""
+        return render_table(columns, rows, width, visual_rtl=self.rtl_mode == "shaped")
+
+    def print_lines(self, lines: Iterable[str], file: TextIO | None = None) -> None:
+        """Print lines; a terminal that reorders bidi itself is asked not to
+        reorder shaped ones again."""
+        out = file or sys.stdout
+        with explicit_bidi(out, enabled=self.rtl_mode == "shaped"):
+            for line in lines:
+                print(line, file=out)
 
 
 def terminal_width(stream: TextIO | None = None) -> int | None:
     """The terminal's width when printing to one; None (no limit) for pipes and files."""
-    stream = stream or sys.stdout
-    try:
-        if not stream.isatty():
-            return None
-    except (AttributeError, ValueError):
+    if not is_terminal(stream):
         return None
     return shutil.get_terminal_size((100, 24)).columns
-
-
-def fit(value: str, width: int, rtl: bool = False) -> str:
-    """Cut a visual string to `width` cells with an ellipsis.
-
-    Right-to-left text is in visual order, its beginning on the right: it loses its
-    left end instead.
-    """
-    if cell_len(value) <= width:
-        return value
-    if width <= 0:
-        return ""
-    budget = width - 1
-    chars = reversed(value) if rtl else iter(value)
-    kept: list[str] = []
-    used = 0
-    for char in chars:
-        size = get_character_cell_size(char)
-        if used + size > budget:
-            break
-        kept.append(char)
-        used += size
-    if rtl:
-        return ELLIPSIS + "".join(reversed(kept))
-    return "".join(kept) + ELLIPSIS
 
 
 def pad(value: str, width: int, right: bool = False) -> str:
@@ -219,9 +226,15 @@ class Column:
 
 
 def render_table(
-    columns: Sequence[Column], rows: Iterable[Sequence[str]], width: int | None = None
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[str]],
+    width: int | None = None,
+    visual_rtl: bool = True,
 ) -> list[str]:
-    """Rows of visual strings as aligned lines, headers first; fitted to `width` if set."""
+    """Rows of drawn strings as aligned lines, headers first; fitted to `width` if set.
+
+    `visual_rtl`: right-to-left cells are in visual order (their beginning on the
+    right), so a cut one loses its left end; False for logical text."""
     rows = [list(row) for row in rows]
     widths = [
         max([cell_len(col.header), *(cell_len(row[i]) for row in rows)])
@@ -237,7 +250,7 @@ def render_table(
         cells = []
         for i in shown:
             col, w = columns[i], widths[i]
-            cut = fit(row[i], w, rtl=col.right and _rtl_mode == "shaped")
+            cut = fit(row[i], w, rtl=col.right and visual_rtl)
             cells.append(pad(cut, w, right=col.right))
         lines.append("  ".join(cells).rstrip())
     return lines
@@ -284,11 +297,3 @@ def _shrink(columns: Sequence[Column], widths: list[int], width: int) -> list[in
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """'1 event', '2 events'."""
     return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
-
-
-def print_lines(lines: Iterable[str], file: TextIO | None = None) -> None:
-    """Print lines of visual text; a terminal that reorders bidi itself is asked not to."""
-    out = file or sys.stdout
-    with explicit_bidi(out, enabled=_rtl_mode == "shaped"):
-        for line in lines:
-            print(line, file=out)

@@ -9,7 +9,7 @@ from uneventtui import paths
 from uneventtui.commands.common import (
     add_json,
     add_verb,
-    apply_display_options,
+    display_for,
     report_problems,
 )
 from uneventtui.loader import DataError, load_with_warnings
@@ -31,7 +31,7 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    apply_display_options(args)
+    display = display_for(args)
     data = getattr(args, "data", None)
     # The path as typed, escaped: a directory named with escape sequences is data too.
     shown = escape_line(str(data) if data is not None else str(paths.shipped_data_dir()))
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print_json([problem_json(p) for p in error.problems])
             return 1
-        report_problems(error.problems, sys.stdout)
+        report_problems(error.problems, sys.stdout, display)
         print(f"{shown}: {plural(len(error.problems), 'problem')}", file=sys.stderr)
         return 1
     report_problems(warnings, sys.stderr)  # the data loads: exit 0, but say what misleads

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from uneventtui.commands.common import add_json, add_verb, load
+from uneventtui.commands.common import add_json, add_verb, display_for, load
 from uneventtui.model import ENTITY_KINDS, Entity, Timeline
-from uneventtui.output import (
-    Column,
-    entity_json,
-    print_json,
-    print_lines,
-    render_table,
-    terminal_width,
-    visual,
-)
+from uneventtui.output import Column, Display, entity_json, print_json, terminal_width
 
 
 def add_parser(subparsers) -> None:
@@ -29,7 +21,10 @@ def add_parser(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def entities_table(entities: list[Entity], timeline: Timeline, width: int | None) -> list[str]:
+def entities_table(
+    entities: list[Entity], timeline: Timeline, width: int | None, display: Display
+) -> list[str]:
+    visual = display.visual
     columns = [
         Column("ID"),
         Column("KIND", drop=2),
@@ -49,11 +44,12 @@ def entities_table(entities: list[Entity], timeline: Timeline, width: int | None
         ]
         for e in entities
     ]
-    return render_table(columns, rows, width)
+    return display.table(columns, rows, width)
 
 
 def run(args: argparse.Namespace) -> int:
-    timeline = load(args)
+    display = display_for(args)
+    timeline = load(args, display)
     if timeline is None:
         return 1
     entities = sorted(
@@ -63,5 +59,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json([entity_json(e) for e in entities])
     else:
-        print_lines(entities_table(entities, timeline, terminal_width()))
+        display.print_lines(entities_table(entities, timeline, terminal_width(), display))
     return 0

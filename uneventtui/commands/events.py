@@ -5,18 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from uneventtui.commands.common import add_json, add_verb, load
-from uneventtui.loader import did_you_mean
+from uneventtui.commands.common import add_json, add_verb, display_for, load, unknown_value
 from uneventtui.model import Event, PartialDate, Timeline, format_range
-from uneventtui.output import (
-    Column,
-    event_json,
-    print_json,
-    print_lines,
-    render_table,
-    terminal_width,
-    visual,
-)
+from uneventtui.output import Column, Display, event_json, print_json, terminal_width
 
 INFERRED = "*"
 
@@ -65,15 +56,11 @@ def in_period(event: Event, since: PartialDate | None, until: PartialDate | None
     )
 
 
-def check_choice(what: str, value: str | None, known) -> bool:
-    """True when `value` is None or known; otherwise say what is known and return False."""
+def check_choice(what: str, value: str | None, known, listed_by: str) -> bool:
+    """True when `value` is None or known; otherwise say what is near and return False."""
     if value is None or value in known:
         return True
-    print(
-        f"uneventtui: unknown {what} {value!r}{did_you_mean(value, known)}; "
-        f"known: {', '.join(sorted(known))}",
-        file=sys.stderr,
-    )
+    print(unknown_value(what, value, known, listed_by), file=sys.stderr)
     return False
 
 
@@ -83,7 +70,11 @@ def date_cell(event: Event) -> str:
 
 
 def events_table(
-    events: list[Event], width: int | None, same_kind: bool = False, same_track: bool = False
+    events: list[Event],
+    width: int | None,
+    display: Display,
+    same_kind: bool = False,
+    same_track: bool = False,
 ) -> list[str]:
     """Events as table lines: date, id, kind, track, and the title in both languages.
 
@@ -97,8 +88,9 @@ def events_table(
         Column("KIND", shrink_to=8, drop=2),
         Column("TRACK", shrink_to=8, drop=1),
         Column("TITLE", shrink_to=20),
-        Column(visual("العنوان"), right=True, shrink_to=20),
+        Column(display.visual("العنوان"), right=True, shrink_to=20),
     ]
+    visual = display.visual
     rows = [
         [
             visual(date_cell(e)),
@@ -111,7 +103,7 @@ def events_table(
         for e in events
     ]
     keep = [i for i in range(6) if not (i == 2 and same_kind) and not (i == 3 and same_track)]
-    lines = render_table([columns[i] for i in keep], ([r[i] for i in keep] for r in rows), width)
+    lines = display.table([columns[i] for i in keep], ([r[i] for i in keep] for r in rows), width)
     if any(e.date_note for e in events):
         lines.append(f"{INFERRED} date inferred or approximate: `uneventtui show ID` says why")
     return lines
@@ -120,9 +112,9 @@ def events_table(
 def select(timeline: Timeline, args: argparse.Namespace) -> list[Event] | None:
     """The events the options ask for; None (after a message) for an unknown value."""
     ok = (
-        check_choice("track", args.track, timeline.tracks)
-        and check_choice("kind", args.kind, timeline.event_kinds)
-        and check_choice("entity", args.entity, timeline.entities)
+        check_choice("track", args.track, timeline.tracks, "`uneventtui events`")
+        and check_choice("kind", args.kind, timeline.event_kinds, "`uneventtui events`")
+        and check_choice("entity", args.entity, timeline.entities, "`uneventtui entities`")
     )
     if not ok:
         return None
@@ -137,7 +129,8 @@ def select(timeline: Timeline, args: argparse.Namespace) -> list[Event] | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    timeline = load(args)
+    display = display_for(args)
+    timeline = load(args, display)
     if timeline is None:
         return 1
     events = select(timeline, args)
@@ -147,7 +140,11 @@ def run(args: argparse.Namespace) -> int:
         print_json([event_json(e, timeline) for e in events])
     else:
         table = events_table(
-            events, terminal_width(), same_kind=bool(args.kind), same_track=bool(args.track)
+            events,
+            terminal_width(),
+            display,
+            same_kind=bool(args.kind),
+            same_track=bool(args.track),
         )
-        print_lines(table)
+        display.print_lines(table)
     return 0

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from uneventtui.commands.common import add_json, add_verb, load_dataset
-from uneventtui.output import Column, print_json, print_lines, render_table, terminal_width, visual
+from uneventtui.commands.common import add_json, add_verb, display_for, load_dataset
+from uneventtui.output import Column, Display, print_json, terminal_width
 from uneventtui.search import KINDS, Hit, normalize
 
 
@@ -40,7 +40,8 @@ def add_parser(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def hits_table(hits: list[Hit], width: int | None) -> list[str]:
+def hits_table(hits: list[Hit], width: int | None, display: Display) -> list[str]:
+    visual = display.visual
     columns = [
         Column("SCORE", right=True),
         Column("KIND", drop=2),
@@ -51,7 +52,7 @@ def hits_table(hits: list[Hit], width: int | None) -> list[str]:
     rows = [
         [f"{h.score:g}", h.kind, visual(h.id), visual(h.name_en), visual(h.name_ar)] for h in hits
     ]
-    return render_table(columns, rows, width)
+    return display.table(columns, rows, width)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,14 +62,16 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    dataset = load_dataset(args)
+    display = display_for(args)
+    dataset = load_dataset(args, display)
     if dataset is None:
         return 1
     hits = dataset.search(args.query, limit=args.limit, kind=args.kind)
     if args.json:
         print_json([h.as_dict() for h in hits])
     elif hits:
-        print_lines(hits_table(hits, terminal_width()))
+        display.print_lines(hits_table(hits, terminal_width(), display))
     else:
-        print(f"uneventtui search: no matches for {visual(args.query)}", file=sys.stderr)
+        shown = display_for(args, sys.stderr).visual(args.query)
+        print(f"uneventtui search: no matches for {shown}", file=sys.stderr)
     return 0 if hits else 1

@@ -5,19 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from uneventtui.commands.common import add_json, add_verb, load
+from uneventtui.commands.common import add_json, add_verb, display_for, load, unknown_value
 from uneventtui.commands.events import events_table
-from uneventtui.loader import did_you_mean
 from uneventtui.model import Entity, Event, Label, Source, Timeline, format_range
 from uneventtui.output import (
+    Display,
     entity_json,
     event_json,
     pad,
     print_json,
-    print_lines,
     source_json,
     terminal_width,
-    wrap,
 )
 
 LABEL_WIDTH = 15
@@ -41,12 +39,13 @@ def add_parser(subparsers) -> None:
 class Page:
     """Label / value lines, values wrapped and right-to-left ones right-aligned."""
 
-    def __init__(self, width: int):
+    def __init__(self, width: int, display: Display):
         self.width = width
+        self.display = display
         self.lines: list[str] = []
 
     def heading(self, text: str) -> None:
-        for line, rtl in wrap(text, self.width):
+        for line, rtl in self.display.wrap(text, self.width):
             self.lines.append(pad(line, self.width, right=True).rstrip() if rtl else line)
 
     def field(self, label: str, value: str, indent: int = 0) -> None:
@@ -55,7 +54,7 @@ class Page:
             return
         room = self.width - LABEL_WIDTH - indent
         first = True
-        for line, rtl in wrap(value, room):
+        for line, rtl in self.display.wrap(value, room):
             head = (label if first else "").ljust(LABEL_WIDTH) + " " * indent
             body = pad(line, room, right=True) if rtl else line
             self.lines.append((head + body).rstrip())
@@ -69,7 +68,7 @@ class Page:
         self.blank()
         self.lines.append(f"{title} ({len(events)})")
         if events:
-            table = events_table(events, table_width - 2 if table_width else None)
+            table = events_table(events, table_width - 2 if table_width else None, self.display)
             self.lines.extend("  " + line for line in table)
 
 
@@ -93,8 +92,8 @@ def entity_name(timeline: Timeline, ident: str) -> str:
     return both(entity.name_en, entity.name_ar, ident) if entity else ident
 
 
-def event_page(event: Event, timeline: Timeline, width: int) -> list[str]:
-    page = Page(width)
+def event_page(event: Event, timeline: Timeline, width: int, display: Display) -> list[str]:
+    page = Page(width, display)
     page.heading(event.title_en)
     page.heading(event.title_ar)
     page.blank()
@@ -137,9 +136,9 @@ def event_page(event: Event, timeline: Timeline, width: int) -> list[str]:
 
 
 def entity_page(
-    entity: Entity, timeline: Timeline, width: int, table_width: int | None
+    entity: Entity, timeline: Timeline, width: int, table_width: int | None, display: Display
 ) -> list[str]:
-    page = Page(width)
+    page = Page(width, display)
     page.heading(entity.name_en)
     page.heading(entity.name_ar)
     page.blank()
@@ -160,8 +159,10 @@ def citing(timeline: Timeline, source_id: str) -> list[Event]:
     return [e for e in timeline.events if any(r.source == source_id for r in e.sources)]
 
 
-def source_page(source: Source, timeline: Timeline, width: int, table_width: int | None):
-    page = Page(width)
+def source_page(
+    source: Source, timeline: Timeline, width: int, table_width: int | None, display: Display
+) -> list[str]:
+    page = Page(width, display)
     page.heading(source.title or source.id)
     page.blank()
     page.field("id", source.id)
@@ -184,7 +185,8 @@ def source_page(source: Source, timeline: Timeline, width: int, table_width: int
 
 
 def run(args: argparse.Namespace) -> int:
-    timeline = load(args)
+    display = display_for(args)
+    timeline = load(args, display)
     if timeline is None:
         return 1
     event = timeline.event(args.id)
@@ -192,13 +194,9 @@ def run(args: argparse.Namespace) -> int:
     source = timeline.sources.get(args.id)
     if event is None and entity is None and source is None:
         known = [*timeline.entities, *(e.id for e in timeline.events), *timeline.sources]
-        print(
-            f"uneventtui: no event, entity or source has the id {args.id!r}"
-            f"{did_you_mean(args.id, known)}; `uneventtui events` and `uneventtui entities` "
-            "list them",
-            file=sys.stderr,
-        )
-        return 1
+        listed_by = "`uneventtui events` with `uneventtui entities`"
+        print(unknown_value("event, entity or source", args.id, known, listed_by), file=sys.stderr)
+        return 2
     if args.json:
         if event is not None:
             data = event_json(event, timeline)
@@ -213,11 +211,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     width = terminal_width()
     if event is not None:
-        lines = event_page(event, timeline, width or PLAIN_WIDTH)
+        lines = event_page(event, timeline, width or PLAIN_WIDTH, display)
     elif entity is not None:
-        lines = entity_page(entity, timeline, width or PLAIN_WIDTH, width)
+        lines = entity_page(entity, timeline, width or PLAIN_WIDTH, width, display)
     else:
         assert source is not None
-        lines = source_page(source, timeline, width or PLAIN_WIDTH, width)
-    print_lines(lines)
+        lines = source_page(source, timeline, width or PLAIN_WIDTH, width, display)
+    display.print_lines(lines)
     return 0

@@ -16,6 +16,12 @@ Design (for 100k entities + 100k events answering well under a 16 ms frame):
   substring tests; when that finds little, sets are intersected instead.
 * Fuzzy matching (rapidfuzz, with our own normalisation) compares query words
   with the distinct words of the index, never with every name.
+* Within a tier, an event whose kind or place a query word names ranks higher
+  (`قمة الدوحة`: the summit held in Doha before the declaration it adopted).
+* A year or a date in the query (`Doha 2025`, `2024-04`, `٢٠٢٥`) narrows the
+  results to the events of that period: those whose names match the rest of
+  the query, then the events of the entities that match it; a date alone gives
+  the period's events in order (`search.period`).
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rapidfuzz import process
@@ -41,9 +47,10 @@ from uneventtui.search.normalize import (
     original_span,
     strip_clitic,
 )
+from uneventtui.search.period import day_key, split_period
 
 if TYPE_CHECKING:  # pragma: no cover
-    from uneventtui.model import Timeline
+    from uneventtui.model import Event, Timeline
 
 KINDS = ("person", "organization", "place", "event")
 _KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
@@ -52,7 +59,13 @@ _TOP = "\U0010ffff"
 # Scores: one band per tier; "via clitic" matches (the query's article or
 # conjunction had to come off) sit just below the direct ones of the same tier.
 EXACT, PREFIX, WORD_START, SUBSTRING, FUZZY = 100.0, 90.0, 80.0, 70.0, 60.0
+DATE = 50.0  # an event found by its date alone
 _CLITIC_PENALTY = 5.0
+# Within a tier (less than the clitic penalty): a query word names the event's
+# kind ("summit", "قمة"), or its place.
+_KIND_BONUS, _PLACE_BONUS = 2.0, 1.0
+# An event reached through a matching entity ranks just below the entity's score.
+_LINK_PENALTY = 1.0
 _TIER_NAMES = {
     EXACT: "exact",
     PREFIX: "prefix",
@@ -273,6 +286,13 @@ class SearchIndex:
         finally:
             if enabled:
                 gc.enable()
+        # Set by `build` (none for a bare index): see `_set_context`.
+        self._kind_words: list[str] = []
+        self._place_words: list[str] = []
+        self._facet_words: frozenset[str] = frozenset()
+        self._dates = array("l")
+        self._link_cum = array("l")
+        self._link_flat = array("i")
         self._sub: dict[str, SearchIndex] = {}
         self._fuzzy_prefixes: dict[int, _Postings] = {}
         self._span_cache: dict[str, tuple[str, list[int]]] = {}
@@ -285,8 +305,11 @@ class SearchIndex:
         """Index every name and alias of every entity and the titles of every event."""
         targets: list[tuple[str, str, str, str, int]] = []
         entries: list[tuple[int, int, str]] = []
+        entity_targets: dict[str, int] = {}
+        event_targets: list[tuple[int, Event]] = []
         for entity in timeline.entities.values():
             t = len(targets)
+            entity_targets[entity.id] = t
             weight = timeline.event_count(entity.id)
             targets.append((entity.kind, entity.id, entity.name_ar, entity.name_en, weight))
             entries.append((t, 0, entity.name_ar))
@@ -297,7 +320,57 @@ class SearchIndex:
             targets.append(("event", event.id, event.title_ar, event.title_en, 0))
             entries.append((t, 3, event.title_ar))
             entries.append((t, 4, event.title_en))
-        return cls(targets, entries)
+            event_targets.append((t, event))
+        index = cls(targets, entries)
+        index._set_context(timeline, event_targets, entity_targets)
+        return index
+
+    def _set_context(
+        self,
+        timeline: Timeline,
+        events: list[tuple[int, Event]],
+        entity_targets: dict[str, int],
+    ) -> None:
+        """What ranks and narrows beyond names: each event's (target `t`) kind and
+        place words, its dates, and the events of each entity."""
+        n = len(self._ids)
+        kind_words = [""] * n
+        place_words = [""] * n
+        dates = array("l", bytes(2 * n * array("l").itemsize))
+        links: list[list[int]] = [[] for _ in range(n)]
+
+        def words_of(*names: str) -> str:
+            words = {w for name in names for w in normalize(name).split()}
+            words |= {strip_clitic(w) for w in words}
+            return " " + " ".join(sorted(words)) + " "
+
+        label_words: dict[str, str] = {}
+        place_cache: dict[str, str] = {}
+        for t, event in events:
+            kind = timeline.event_kinds.get(event.kind)
+            if event.kind not in label_words:
+                names = (kind.name_en, kind.name_ar) if kind else (event.kind,)
+                label_words[event.kind] = words_of(*names)
+            kind_words[t] = label_words[event.kind]
+            if event.place:
+                known = place_cache.get(event.place)
+                if known is None:
+                    place = timeline.entities.get(event.place)
+                    names = (place.name_en, place.name_ar, *place.aliases) if place else ()
+                    known = place_cache[event.place] = words_of(*names) if names else ""
+                place_words[t] = known
+            dates[2 * t] = day_key(event.start.sort_key)
+            dates[2 * t + 1] = day_key((event.end or event.start).last_key)
+            for entity_id in event.entity_ids():
+                e = entity_targets.get(entity_id)
+                if e is not None:
+                    links[e].append(t)
+        self._kind_words, self._place_words = kind_words, place_words
+        facets = [*label_words.values(), *place_cache.values()]
+        self._facet_words = frozenset(" ".join(facets).split())
+        self._dates = dates
+        self._link_cum = array("l", itertools.accumulate(map(len, links), initial=0))
+        self._link_flat = array("i", (t for linked in links for t in linked))
 
     def _build(self, raw_entries: list[tuple[int, int, str]]) -> None:
         kinds, ids, weights = self._kinds, self._ids, self._weights
@@ -375,8 +448,24 @@ class SearchIndex:
     # ------------------------------------------------------------------ state
     # What the cache stores: plain lists of strings, arrays of numbers, an int and a
     # dict of string lists; nothing that names a class or a function.
-    _LISTS = ("kinds", "ids", "names_ar", "names_en", "entry_text", "entry_words")
-    _ARRAYS = {"weights": "l", "entry_target": "i", "entry_field": "b"}
+    _LISTS = (
+        "kinds",
+        "ids",
+        "names_ar",
+        "names_en",
+        "entry_text",
+        "entry_words",
+        "kind_words",
+        "place_words",
+    )
+    _ARRAYS = {
+        "weights": "l",
+        "entry_target": "i",
+        "entry_field": "b",
+        "dates": "l",
+        "link_cum": "l",
+        "link_flat": "i",
+    }
 
     def state(self) -> dict[str, object]:
         """The index as plain data, for `from_state` (the on-disk cache)."""
@@ -388,6 +477,7 @@ class SearchIndex:
                 state[f"{name}.{part}"] = getattr(postings, part)
         state["max_len"] = self._max_len
         state["skeletons"] = self._skeletons
+        state["facet_words"] = sorted(self._facet_words)
         return state
 
     @classmethod
@@ -421,6 +511,17 @@ class SearchIndex:
             len(index._entry_field) == len(index._entry_text) == len(index._entry_words) == entries,
             "the entries' lists differ in length",
         )
+        need(
+            len(index._kind_words) == len(index._place_words) == targets
+            and len(index._dates) == 2 * targets
+            and len(index._link_cum) == targets + 1
+            and index._link_cum[0] == 0
+            and index._link_cum[-1] == len(index._link_flat)
+            and all(a <= b for a, b in zip(index._link_cum, index._link_cum[1:], strict=False))
+            and _within(index._link_flat, targets),
+            "the events' dates and links do not fit the targets",
+        )
+        index._facet_words = frozenset(get("facet_words", list))  # type: ignore[arg-type]
         need(_within(index._entry_target, targets), "an entry of no target")
         need(_within(index._entry_field, len(cls.FIELDS)), "an entry of no field")
         for name in ("vocab", "names"):
@@ -465,9 +566,13 @@ class SearchIndex:
 
         An empty, blank, punctuation-only or absurdly long query returns [].
         """
+        if kind is not None and kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}: expected one of {', '.join(KINDS)}")
+        if isinstance(query, str) and self._dates and limit > 0:
+            period, rest = split_period(query)
+            if period is not None:
+                return self._in_period(rest, period, limit, kind)
         if kind is not None:
-            if kind not in KINDS:
-                raise ValueError(f"unknown kind {kind!r}: expected one of {', '.join(KINDS)}")
             return self._kind_index(kind).search(query, limit)
         if not isinstance(query, str) or limit <= 0 or len(query) > 8 * self._max_len + 64:
             return []
@@ -489,16 +594,107 @@ class SearchIndex:
                 key = q_stripped if use_clitic else q
                 span = names.key_range(key) if tier == EXACT else names.prefix_range(key)
                 if collector.add_all(names.stream([span]), tier - penalty):
-                    return self._hits(collector, words)
+                    return self._ranked(self._hits(collector, words), words)
         # Word-start and substring: every query word starts (or is inside) a word.
         for tier in (WORD_START, SUBSTRING):
             for use_clitic, penalty in passes:
                 if self._all_words(
                     variants, use_clitic, tier, collector, tier - penalty, tier == SUBSTRING
                 ):
-                    return self._hits(collector, words)
+                    return self._ranked(self._hits(collector, words), words)
         self._fuzzy(words, collector)
-        return self._hits(collector, words)
+        return self._ranked(self._hits(collector, words), words)
+
+    def _ranked(self, hits: list[Hit], words: list[str]) -> list[Hit]:
+        """`hits` with the events whose kind or place a query word names moved up
+        within their tier (stable)."""
+        if not self._kind_words or self._facet_words.isdisjoint(
+            words + [strip_clitic(w) for w in words]
+        ):
+            return hits
+        forms = [f" {form} " for w in words for form in {w, strip_clitic(w)} if len(form) > 2]
+        index_of = self._index_of()
+        ranked = []
+        for hit in hits:
+            bonus = 0.0
+            t = index_of.get(("event", hit.id)) if hit.kind == "event" else None
+            if t is not None and hit.score > FUZZY:  # a close spelling is no naming
+                if any(f in self._kind_words[t] for f in forms):
+                    bonus += _KIND_BONUS
+                if any(f in self._place_words[t] for f in forms):
+                    bonus += _PLACE_BONUS
+            ranked.append(replace(hit, score=hit.score + bonus) if bonus else hit)
+        ranked.sort(key=lambda hit: -hit.score)
+        return ranked
+
+    def _index_of(self) -> dict[tuple[str, str], int]:
+        """(kind, id) -> target, built on first use."""
+        found = self.__dict__.get("_targets_by_id")
+        if found is None:
+            found = self._targets_by_id = {
+                (k, i): t for t, (k, i) in enumerate(zip(self._kinds, self._ids, strict=True))
+            }
+        return found
+
+    def _in_period(
+        self, rest: str, period: tuple[int, int], limit: int, kind: str | None
+    ) -> list[Hit]:
+        """The events of a period (and, with an entity kind, the entities that have
+        some): those matching the names in `rest` first, then those of matching
+        entities; with no name, the period's events in order."""
+        first, last = period
+        dates = self._dates
+
+        def in_period(t: int) -> bool:
+            return dates[2 * t] <= last and dates[2 * t + 1] >= first
+
+        def events_of(t: int) -> list[int]:
+            linked = self._link_flat[self._link_cum[t] : self._link_cum[t + 1]]
+            return [e for e in linked if in_period(e)]
+
+        want_events = kind in (None, "event")
+        if not normalize(rest):
+            if want_events:
+                found = [t for t, k in enumerate(self._kinds) if k == "event" and in_period(t)]
+                found.sort(key=lambda t: (dates[2 * t], self._ids[t]))
+            else:
+                found = [t for t, k in enumerate(self._kinds) if k == kind and events_of(t)]
+            return [self._date_hit(t, DATE) for t in found[:limit]]
+        index_of = self._index_of()
+        hits: list[Hit] = []
+        seen: set[int] = set()
+        for hit in self.search(rest, limit=max(4 * limit, 200)):
+            t = index_of[(hit.kind, hit.id)]
+            if hit.kind == "event":
+                if want_events and in_period(t) and t not in seen:
+                    seen.add(t)
+                    hits.append(hit)
+            elif not want_events:
+                if hit.kind == kind and events_of(t):
+                    hits.append(hit)
+            else:
+                for e in events_of(t):
+                    if e not in seen:
+                        seen.add(e)
+                        hits.append(self._date_hit(e, hit.score - _LINK_PENALTY))
+        hits.sort(key=lambda hit: -hit.score)  # stable: name order within a score
+        return hits[:limit]
+
+    def _date_hit(self, t: int, score: float) -> Hit:
+        """A hit for target `t` found by its date or through an entity: no span."""
+        field = 4 if self._kinds[t] == "event" else 1
+        return Hit(
+            kind=self._kinds[t],
+            id=self._ids[t],
+            name_ar=self._names_ar[t],
+            name_en=self._names_en[t],
+            score=score,
+            field=self.FIELDS[field],
+            matched_text=self._names_en[t],
+            span=(0, 0),
+            spans=(),
+            tier=_tier_name(score),
+        )
 
     def _kind_index(self, kind: str) -> SearchIndex:
         sub = self._sub.get(kind)
@@ -517,6 +713,10 @@ class SearchIndex:
                 if t in renumber
             ]
             sub = self._sub[kind] = SearchIndex(targets, entries)
+            if self._kind_words:
+                sub._kind_words = [self._kind_words[i] for i in keep]
+                sub._place_words = [self._place_words[i] for i in keep]
+                sub._facet_words = self._facet_words
         return sub
 
     def _word_ranges(
@@ -838,6 +1038,8 @@ def _locate(word: str, tokens: list[tuple[int, str]], used: set[int]) -> tuple[i
 
 
 def _tier_name(score: float) -> str:
+    if score == DATE:
+        return "date"
     for floor, name in _TIER_NAMES.items():
         if score >= floor - _CLITIC_PENALTY:
             return name

@@ -14,9 +14,17 @@ Pure Python (no Textual). The public API:
   bidi controls dropped so text cannot lie about its content (Trojan Source),
   C0/C1 controls and ESC shown as visible placeholders, tabs expanded.
 
+Left-to-right tokens beside Arabic (ids, URLs, UN symbols, e-mail addresses,
+paths, numbers with units: `tokens`) are drawn as bidi isolates, whole and in
+order; a URL is never broken when wrapping (`layout(..., long_urls=...)`).
+Right-to-left runs are reordered by grapheme cluster, so emoji sequences stay
+whole. Cells are measured as Rich measures them, without Rich (`cells`).
+
 `mode="terminal"` gives logical order, sanitised but unshaped, for terminals
-that run the bidi algorithm themselves; `terminal` has the escape sequences
-that switch a terminal's own bidi off and on.
+that run the bidi algorithm themselves, with each token between our own
+isolate controls so that such a terminal keeps it whole; `mode="logical"` is
+the sanitised text alone (for pipes and files). `terminal` has the escape
+sequences that switch a terminal's own bidi off and on.
 """
 
 from __future__ import annotations

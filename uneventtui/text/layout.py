@@ -20,6 +20,12 @@ direction, most of them, skips the algorithm (`_one_direction`); `visual`
 builds no cursor map; results are memoised per line, shapes per word
 (`shaping`), resolutions per run pattern (`uba`), all in bounded LRU caches.
 
+Two things the plain algorithm does not do, done here on purpose: left-to-right
+tokens beside Arabic (ids, URLs, UN symbols: `tokens`) are resolved as isolates,
+so they stay whole; and right-to-left runs are reversed by extended grapheme
+cluster (UAX #29), so 👍🏽 and 👨‍👩‍👧 are not taken apart (FriBidi reverses code
+points). Neither changes a line of the seeds' that FriBidi is checked on.
+
 Each wrapped line is resolved on its own, with its paragraph's direction (as
 `get_display` does), rather than resolving the whole paragraph first: the
 two differ only for a bracket pair or a number split across two lines.
@@ -32,14 +38,20 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
-from rich.cells import cell_len, get_character_cell_size, split_graphemes
+import regex
 
 from uneventtui.text import uba
 from uneventtui.text._unicode_tables import MIRRORS
+from uneventtui.text.cells import cell_len, char_cells, char_width, fit, spans
 from uneventtui.text.sanitize import sanitize, sanitize_with_offsets
 from uneventtui.text.shaping import shape, shape_text
+from uneventtui.text.tokens import ltr_spans, url_spans
 
-MODES = ("shaped", "terminal")
+# "shaped": shaped and in visual order; "terminal": logical order for a terminal that
+# runs the bidi algorithm itself, left-to-right tokens beside Arabic between our own
+# isolate controls so that it keeps them whole; "logical": the sanitised logical
+# text and nothing else (what a pipe or a file gets: the data).
+MODES = ("shaped", "terminal", "logical")
 _MIRROR = {chr(a): chr(b) for a, b in MIRRORS.items()}
 _MIRROR_TABLE = dict(MIRRORS)  # for str.translate
 _MIRRORED = frozenset(_MIRROR)
@@ -49,13 +61,14 @@ RTL_BLOCKS = re.compile(
     "[\u0590-\u08ff\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufeff"
     "\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
+_OPEN, _CLOSE = "\u200e\u2066", "\u2069\u200e"  # LRM LRI ... PDI LRM
 _NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f")
 
 
 class Line(NamedTuple):
     """One line to draw.
 
-    `text` is in visual order (in "terminal" mode: logical order), `rtl` says
+    `text` is in visual order (in "terminal" and "logical" modes: logical order), `rtl` says
     to right-align it, `cells` is its width in terminal cells. `start` and
     `end` delimit the logical text it shows, as offsets into `sanitize(text)`
     of the text given to `layout`; white space where a line was broken belongs
@@ -102,14 +115,89 @@ def _reorder(shaped: str, level: int) -> tuple[str, list[int], list[int]]:
             return fast, list(range(n - 1, -1, -1)), levels
         order = uba.visual_order(levels, uba.marks_after_base(shaped, levels))
         return "".join(shaped[i] for i in order).translate(_MIRROR_TABLE), order, levels
+    isolated = ltr_spans(shaped)
+    if isolated:
+        return _reorder_isolated(shaped, level, isolated)
+    return _resolve(shaped, level)
+
+
+def _resolve(shaped: str, level: int) -> tuple[str, list[int], list[int]]:
+    """`_reorder` by the whole bidi algorithm."""
     para, levels = uba.resolve_levels(shaped, level)
     levels = uba.line_levels(shaped, levels, para)
-    order = uba.visual_order(levels, uba.marks_after_base(shaped, levels))
+    order = uba.visual_order(levels, _clusters_after_base(shaped, levels))
     if _MIRRORED.isdisjoint(shaped):
         return "".join(map(shaped.__getitem__, order)), order, levels
     mirror = _MIRROR.get
     text = "".join(mirror(shaped[i], shaped[i]) if levels[i] % 2 else shaped[i] for i in order)
     return text, order, levels
+
+
+def _reorder_isolated(
+    shaped: str, level: int, spans: list[tuple[int, int]]
+) -> tuple[str, list[int], list[int]]:
+    """`_reorder` with each span drawn as a left-to-right isolate: the line is
+    resolved with LRI and PDI around each span (our own controls: the data's
+    were dropped by `sanitize`), and the controls are taken out again. An LRM
+    on either side makes the text around see the token as what it looks like,
+    a left-to-right word (an isolate alone is a neutral, which would part
+    "Email: info@un.org" in an Arabic line)."""
+    isolated, source = _with_isolates(shaped, spans)
+    text, order, levels = _resolve(isolated, level)
+    kept = [p for p, i in enumerate(order) if source[i] >= 0]
+    return (
+        "".join(text[p] for p in kept),
+        [source[order[p]] for p in kept],
+        [lv for i, lv in enumerate(levels) if source[i] >= 0],
+    )
+
+
+def _with_isolates(line: str, spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """`line` with LRM LRI before and PDI LRM after each span, and the index in
+    `line` of each character of the result (-1 for the controls added)."""
+    pieces = []
+    source: list[int] = []
+    done = 0
+    for start, end in spans:
+        pieces += [line[done:start], _OPEN, line[start:end], _CLOSE]
+        source += [*range(done, start), -1, -1, *range(start, end), -1, -1]
+        done = end
+    pieces.append(line[done:])
+    source += range(done, len(line))
+    return "".join(pieces), source
+
+
+def _terminal_text(logical: str) -> str:
+    """A line for a terminal that runs bidi itself: logical order, each
+    left-to-right token beside Arabic isolated as the shaped mode draws it."""
+    spans = ltr_spans(logical)
+    return _with_isolates(logical, spans)[0] if spans else logical
+
+
+# Characters that join an extended grapheme cluster which rule L3 (marks after
+# their base) would not keep whole: ZWJ, emoji modifiers, emoji tag sequences.
+_CLUSTER_JOINERS = re.compile("[\u200d\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+_CLUSTER = regex.compile(r"\X")
+
+
+def _clusters_after_base(shaped: str, levels: list[int]) -> list[int]:
+    """Rule L3 widened to UAX #29 extended grapheme clusters: the arrangement of
+    logical indices to reverse from (see `uba.visual_order`) in which every
+    cluster at an odd level is put backwards, so that reversing its run draws it
+    in its own order: 👍🏽, 👨‍👩‍👧 and a flag's tag sequence stay whole in
+    right-to-left text, where reversing code points would break them. Each
+    character of a cluster takes its first character's level (in place)."""
+    if not _CLUSTER_JOINERS.search(shaped):
+        return uba.marks_after_base(shaped, levels)
+    order = list(range(len(shaped)))
+    for match in _CLUSTER.finditer(shaped):
+        start, end = match.span()
+        if end - start > 1:
+            level = levels[start]
+            levels[start:end] = [level] * (end - start)
+            if level % 2:
+                order[start:end] = order[start:end][::-1]
+    return order
 
 
 def _one_direction(shaped: str, level: int) -> str | None:
@@ -124,6 +212,8 @@ def _one_direction(shaped: str, level: int) -> str | None:
         return None
     if level == 0:
         return shaped
+    if ("ON" in kinds or "BN" in kinds) and _CLUSTER_JOINERS.search(shaped):
+        return None  # clusters to keep whole (emoji are ON, ZWJ and tags BN)
     if "NSM" in kinds:
         return ""
     return shaped[::-1].translate(_MIRROR_TABLE)
@@ -138,8 +228,12 @@ def _visual_text(shaped: str, level: int) -> str:
 def _line(logical: str, level: int, mode: str, harakat: bool) -> tuple[str, list[int], list[int]]:
     """One line: (visual text, visual position of each logical char or -1, levels
     of the visual string's characters)."""
-    if mode == "terminal":
-        return logical, list(range(len(logical))), [level] * len(logical)
+    if mode != "shaped":
+        spans = ltr_spans(logical) if mode == "terminal" else []
+        if not spans:
+            return logical, list(range(len(logical))), [level] * len(logical)
+        drawn, source = _with_isolates(logical, spans)
+        return drawn, [k for k, i in enumerate(source) if i >= 0], [level] * len(drawn)
     shaped, index = shape(logical, harakat)
     text, order, levels = _reorder(shaped, level)
     position = [0] * len(order)
@@ -157,6 +251,8 @@ def _one_line(text: str) -> str:
 def _visual(text: str, base: str | None, mode: str, harakat: bool) -> str:
     logical = _one_line(text)
     if mode == "terminal":
+        return _terminal_text(logical)
+    if mode == "logical":
         return logical
     return _visual_text(shape_text(logical, harakat), _level(logical, base))
 
@@ -179,14 +275,13 @@ def _columns(drawn: str) -> tuple[list[int], list[int]]:
     widths = []
     column = 0
     if "\u200d" in drawn or "\ufe0f" in drawn:
-        spans, _ = split_graphemes(drawn)
-        for start, end, width in spans:
+        for start, end, width in spans(drawn):
             starts += [column] * (end - start)
             widths += [width] + [0] * (end - start - 1)
             column += width
         return starts, widths
     for char in drawn:
-        width = get_character_cell_size(char)
+        width = char_width(char)
         starts.append(column)
         widths.append(width)
         column += width
@@ -253,10 +348,10 @@ def visual_with_map(
 def _widths(paragraph: str, harakat: bool, mode: str) -> tuple[int, ...]:
     """Cells each logical character adds once shaped (0 for marks, alef of lam-alef...).
     Remembered: the same paragraph is wrapped again at each new width."""
-    if mode == "terminal":
-        return tuple(map(get_character_cell_size, paragraph))
+    if mode != "shaped":
+        return tuple(char_cells(paragraph))
     shaped, index = shape(paragraph, harakat)
-    cells = list(map(get_character_cell_size, shaped))
+    cells = char_cells(shaped)
     widths = []
     last = -1  # shaped positions only grow, but for the alef of a lam-alef
     for j in index:
@@ -285,13 +380,20 @@ def _tokens(paragraph: str) -> list[tuple[int, int, int]]:
     ]
 
 
-def _wrap(paragraph: str, widths: tuple[int, ...], width: int) -> list[tuple[int, int]]:
+def _wrap(
+    paragraph: str,
+    widths: tuple[int, ...],
+    width: int,
+    whole: tuple[tuple[int, int], ...] = (),
+) -> list[tuple[int, int]]:
     """Greedy word wrap of one paragraph: (start, end) of each line.
 
     The spaces where a line is broken, and trailing spaces that do not fit,
     are dropped; a word wider than the line is cut between characters, never
     between a letter and its marks (zero-width characters stay with the
-    character before them).
+    character before them), unless it holds one of the `whole` spans (a URL):
+    such a word is never cut, but goes on a line of its own, wider than
+    `width`.
     """
     total = list(accumulate(widths, initial=0))  # total[i]: cells of paragraph[:i]
     lines: list[tuple[int, int]] = []
@@ -315,6 +417,12 @@ def _wrap(paragraph: str, widths: tuple[int, ...], width: int) -> list[tuple[int
             used += total[word_end] - total[place]
             end = word_end
             continue
+        if any(a < word_end and b > word_start for a, b in whole):
+            if place > start:  # a word of its own, wider than the line
+                lines.append((start, end))
+                start = word_start
+            end, used = word_end, total[word_end] - total[start]
+            continue
         # Put [place, word_end) on the current line, cutting where it overflows.
         pos = place
         while pos < word_end:
@@ -335,6 +443,8 @@ def _wrap(paragraph: str, widths: tuple[int, ...], width: int) -> list[tuple[int
 def _line_text(paragraph: str, start: int, end: int, level: int, mode: str, harakat: bool) -> str:
     """The drawn text of paragraph[start:end]."""
     if mode == "terminal":
+        return _terminal_text(paragraph[start:end])
+    if mode == "logical":
         return paragraph[start:end]
     cut_word = (start > 0 and not _is_break(paragraph[start - 1])) or (
         end < len(paragraph) and not _is_break(paragraph[end])
@@ -349,7 +459,9 @@ def _line_text(paragraph: str, start: int, end: int, level: int, mode: str, hara
 
 
 @lru_cache(maxsize=4096)
-def _layout(text: str, width: int, base: str | None, mode: str, harakat: bool) -> tuple[Line, ...]:
+def _layout(
+    text: str, width: int, base: str | None, mode: str, harakat: bool, long_urls: str
+) -> tuple[Line, ...]:
     width = max(1, width)
     clean = sanitize(text)
     lines = []
@@ -357,12 +469,19 @@ def _layout(text: str, width: int, base: str | None, mode: str, harakat: bool) -
     for paragraph in clean.split("\n"):
         level = _level(paragraph, base)
         widths = _widths(paragraph, harakat, mode)
-        spans = _wrap(paragraph, widths, width)
-        for start, end in spans:
+        urls = tuple(url_spans(paragraph))
+        rows = _wrap(paragraph, widths, width, urls)
+        for start, end in rows:
             drawn = _line_text(paragraph, start, end, level, mode, harakat)
-            if not drawn and end > start and len(spans) > 1:
+            if not drawn and end > start and len(rows) > 1:
                 continue  # only what shaping drops (a lone mark with harakat=False): no blank row
-            lines.append(Line(drawn, level == 1, cell_len(drawn), offset + start, offset + end))
+            cells = cell_len(drawn)
+            if cells > width and long_urls == "cut":
+                # A line wider than the width holds a URL; its left-to-right text is
+                # cut at its end (the caller shows the whole address elsewhere).
+                drawn = fit(drawn, width)
+                cells = cell_len(drawn)
+            lines.append(Line(drawn, level == 1, cells, offset + start, offset + end))
         offset += len(paragraph) + 1
     return tuple(lines)
 
@@ -373,12 +492,21 @@ def layout(
     base: str | None = None,
     mode: str = "shaped",
     harakat: bool = True,
+    long_urls: str = "whole",
 ) -> list[Line]:
     """Wrap `text` to `width` cells: the lines to draw, top to bottom.
 
     Every "\\n" starts a paragraph with its own direction (unless `base`
-    forces one). Each line fits `width` unless a single character is wider.
+    forces one). Each line fits `width` unless a single character is wider,
+    or a URL is: a URL is never broken (a terminal's link detection would
+    open half an address). With `long_urls="whole"` one wider than `width`
+    gets a line of its own, wider than `width`, for the caller to let the
+    terminal fold (as `show` does) or to scroll; with `long_urls="cut"` that
+    line is cut with "…" to `width`, for a narrow pane where the full address
+    stays available (`Line.start`/`Line.end` still span all of it).
     `harakat=False` drops the Arabic vowel marks.
     """
     _check(base, mode)
-    return list(_layout(text, width, base, mode, harakat))
+    if long_urls not in ("whole", "cut"):
+        raise ValueError(f"long_urls must be 'whole' or 'cut', not {long_urls!r}")
+    return list(_layout(text, width, base, mode, harakat, long_urls))

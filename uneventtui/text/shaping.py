@@ -16,10 +16,11 @@ their ligature, as in Arabic type. The bidi layer later puts each mark after
 its base in visual order too (rule L3). Hamza, which joins nothing, stays
 U+0621 rather than its one "isolated form", as in FriBidi.
 
-ZWJ (U+200D) asks the letters beside it to join (it is Join_Causing, like
+ZWJ (U+200D) beside an Arabic letter asks it to join (it is Join_Causing, like
 tatweel) and is then consumed: "ل" ZWJ shows the lam's initial form, ZWJ "لأ"
 the ligature's final form, and lam ZWJ alef stays two letters, as in GNU
 FriBidi. (arabic-reshaper's own ZWJ support misplaces ligatures around it.)
+A ZWJ in an emoji sequence (👨‍👩‍👧) is kept as it is; any other is dropped.
 """
 
 from __future__ import annotations
@@ -50,6 +51,25 @@ _JOINS_BEFORE = frozenset(c for c, f in FORMS.items() if f[FINAL] or f[MEDIAL])
 _JOINS_AFTER = frozenset(c for c, f in FORMS.items() if f[INITIAL] or f[MEDIAL])
 _JOINS_BOTH = frozenset(c for c, f in FORMS.items() if f[MEDIAL])
 _WORD = re.compile(f"[{re.escape(''.join(sorted(_SHAPED_LETTERS | _HARAKAT)))}]+")
+# What may come before the ZWJ of an emoji ZWJ sequence (👨‍👩‍👧, 👩🏽‍💻, ❤️‍🔥):
+# pictographs, modifiers, VS16, keycap and tag characters.
+_EMOJI_PART = re.compile(
+    "[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2190-\u2bff\u3030\u303d\u3297\u3299"
+    "\ufe0f\u20e3\U0001f000-\U0001faff\U000e0020-\U000e007f]"
+)
+
+
+def _in_emoji(match: re.Match[str]) -> bool:
+    """A "word" of ZWJs alone after a pictograph: part of an emoji sequence, to keep.
+    (Any other ZWJ away from Arabic letters is dropped: Rich would measure the two
+    characters it stands between as one.)"""
+    start = match.start()
+    return (
+        start > 0
+        and match.group()[0] == ZWJ
+        and not match.group().strip(ZWJ)
+        and _EMOJI_PART.match(match.string, start - 1) is not None
+    )
 
 
 def is_haraka(char: str) -> bool:
@@ -80,7 +100,10 @@ def shape(text: str, harakat: bool = True) -> tuple[str, tuple[int, ...]]:
     index: list[int] = []
     done = 0  # logical characters handled
     length = 0  # shaped characters so far
+    has_zwj = ZWJ in text
     for match in _WORD.finditer(text):
+        if has_zwj and match.group()[0] == ZWJ and _in_emoji(match):
+            continue
         start, end = match.span()
         if start > done:  # a run shaping leaves as it is
             pieces.append(text[done:start])
@@ -101,6 +124,8 @@ def shape_text(text: str, harakat: bool = True) -> str:
     """`shape(text, harakat)[0]`, without building the index."""
     if not needs_shaping(text) and (harakat or _HARAKAT.isdisjoint(text)):
         return text
+    if ZWJ in text:  # rare: it may be part of an emoji sequence, to keep
+        return _WORD.sub(_shaped_word_by_zwj if harakat else _shaped_by_zwj_without_harakat, text)
     if harakat:
         return _WORD.sub(_shaped_word, text)
     return _WORD.sub(_shaped_word_without_harakat, text)
@@ -112,6 +137,14 @@ def _shaped_word(match: re.Match[str]) -> str:
 
 def _shaped_word_without_harakat(match: re.Match[str]) -> str:
     return _shape_word(match.group(), False)[0]
+
+
+def _shaped_word_by_zwj(match: re.Match[str]) -> str:
+    return match.group() if _in_emoji(match) else _shape_word(match.group(), True)[0]
+
+
+def _shaped_by_zwj_without_harakat(match: re.Match[str]) -> str:
+    return match.group() if _in_emoji(match) else _shape_word(match.group(), False)[0]
 
 
 @lru_cache(maxsize=16384)
