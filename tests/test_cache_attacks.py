@@ -220,6 +220,17 @@ def _fifo(path: Path) -> Path:
     return path
 
 
+def _plant_special(path: Path, planted: str) -> Path:
+    """A FIFO (a reader would wait forever) or a symlink to /dev/zero (a reader would
+    never reach its end) where one of our files belongs."""
+    if planted == "fifo":
+        return _fifo(path)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.unlink(missing_ok=True)
+    path.symlink_to("/dev/zero")
+    return path
+
+
 @pytest.mark.parametrize("planted", ["fifo", "dev-zero"])
 def test_a_fifo_or_dev_zero_in_place_of_the_cache_or_its_stamps_neither_hangs_nor_exhausts(
     dataset, cache_root, planted
@@ -227,11 +238,7 @@ def test_a_fifo_or_dev_zero_in_place_of_the_cache_or_its_stamps_neither_hangs_no
     load(dataset, cache_root)
     cache_file = cache.cache_file_for(dataset, cache_root)
     for target in (cache_file, cache._stamps_file(cache_file)):
-        if planted == "fifo":
-            _fifo(target)
-        else:
-            target.unlink(missing_ok=True)
-            target.symlink_to("/dev/zero")
+        _plant_special(target, planted)
         result = within(20, lambda: load(dataset, cache_root))
         assert titles(result) == [e.title_en for e in load_timeline(dataset).events]
         assert within(20, lambda: load(dataset, cache_root)).status == "hit"
@@ -241,12 +248,7 @@ def test_a_fifo_or_dev_zero_in_place_of_the_cache_or_its_stamps_neither_hangs_no
 def test_a_fifo_or_dev_zero_in_place_of_the_config_is_reported_not_waited_on(tmp_path, planted):
     from uneventtui.config import load_config
 
-    path = tmp_path / "config" / "config.toml"
-    path.parent.mkdir(mode=0o700)
-    if planted == "fifo":
-        _fifo(path)
-    else:
-        path.symlink_to("/dev/zero")
+    path = _plant_special(tmp_path / "config" / "config.toml", planted)
     config, problems = within(10, lambda: load_config(path))
     assert config.lang == "en" and len(problems) == 1 and "using defaults" in problems[0]
 
@@ -255,12 +257,7 @@ def test_a_fifo_or_dev_zero_in_place_of_the_config_is_reported_not_waited_on(tmp
 def test_a_fifo_or_dev_zero_in_place_of_the_history_is_reported_not_waited_on(tmp_path, planted):
     from uneventtui.history import History
 
-    path = tmp_path / "data" / "history.json"
-    path.parent.mkdir(mode=0o700)
-    if planted == "fifo":
-        _fifo(path)
-    else:
-        path.symlink_to("/dev/zero")
+    path = _plant_special(tmp_path / "data" / "history.json", planted)
     history = within(10, lambda: History.load(path))
     assert history.queries == [] and history.problem
 
