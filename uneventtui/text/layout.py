@@ -38,8 +38,6 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
-import regex
-
 from uneventtui.text import uba
 from uneventtui.text._unicode_tables import MIRRORS
 from uneventtui.text.cells import cell_len, char_cells, char_width, fit, spans
@@ -177,7 +175,16 @@ def _terminal_text(logical: str) -> str:
 # Characters that join an extended grapheme cluster which rule L3 (marks after
 # their base) would not keep whole: ZWJ, emoji modifiers, emoji tag sequences.
 _CLUSTER_JOINERS = re.compile("[\u200d\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
-_CLUSTER = regex.compile(r"\X")
+
+
+@lru_cache(maxsize=1)
+def _cluster_pattern():
+    """UAX #29 clusters (`regex`'s \\X), compiled on first need: only lines holding an
+    emoji joiner, a skin tone or a tag need them, and importing `regex` costs a start
+    that shows none."""
+    import regex
+
+    return regex.compile(r"\X")
 
 
 def _clusters_after_base(shaped: str, levels: list[int]) -> list[int]:
@@ -190,7 +197,7 @@ def _clusters_after_base(shaped: str, levels: list[int]) -> list[int]:
     if not _CLUSTER_JOINERS.search(shaped):
         return uba.marks_after_base(shaped, levels)
     order = list(range(len(shaped)))
-    for match in _CLUSTER.finditer(shaped):
+    for match in _cluster_pattern().finditer(shaped):
         start, end = match.span()
         if end - start > 1:
             level = levels[start]
