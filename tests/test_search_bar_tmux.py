@@ -33,7 +33,8 @@ pytestmark = [
 
 
 class Pane:
-    """A detached tmux session running one command."""
+    """A detached tmux session running one command, on a tmux server of its own (`-L`):
+    never the user's server, never another test's."""
 
     def __init__(self, command: list[str], env: dict[str, str], width=120, height=40) -> None:
         self.name = f"uneventtui-bar-{uuid.uuid4().hex[:8]}"
@@ -45,7 +46,9 @@ class Pane:
 
     def tmux(self, *args: str) -> str:
         assert TMUX is not None
-        done = subprocess.run([TMUX, *args], capture_output=True, text=True, timeout=10)
+        done = subprocess.run(
+            [TMUX, "-L", self.name, *args], capture_output=True, text=True, timeout=10
+        )
         return done.stdout
 
     def screen(self) -> str:
@@ -67,13 +70,15 @@ class Pane:
     def alive(self) -> bool:
         assert TMUX is not None
         return (
-            subprocess.run([TMUX, "has-session", "-t", self.name], capture_output=True).returncode
+            subprocess.run(
+                [TMUX, "-L", self.name, "has-session", "-t", self.name], capture_output=True
+            ).returncode
             == 0
         )
 
     def close(self) -> None:
         if self.alive():
-            self.tmux("kill-session", "-t", self.name)
+            self.tmux("kill-server")
 
 
 @pytest.fixture
