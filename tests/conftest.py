@@ -69,6 +69,11 @@ def pytest_configure(config: pytest.Config) -> None:
     for var, sub in USER_DIRS.items():
         (_fake_home / sub).mkdir(parents=True, exist_ok=True)
         os.environ[var] = str(_fake_home / sub)
+    if hasattr(config, "workerinput"):
+        # pytest-xdist gives its workers COLUMNS=80 LINES=24; an app started in a tmux
+        # pane or a pty would take them for its terminal's size.
+        os.environ.pop("COLUMNS", None)
+        os.environ.pop("LINES", None)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -84,3 +89,14 @@ def user_home() -> Path:
     yield _fake_home
     for var in USER_DIRS:
         assert Path(os.environ[var]).is_relative_to(_fake_home), f"{var} escaped the test home"
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test marked with tests/needs.py's marks skips where its tool is missing, and
+    fails on CI: a green CI run has run every reference test."""
+    for mark in item.iter_markers("needs"):
+        if not mark.kwargs["present"]:
+            reason = f"{mark.kwargs['what']} is missing ({mark.kwargs['install']})"
+            if os.environ.get("CI"):
+                pytest.fail(f"CI must run this test, but {reason}", pytrace=False)
+            pytest.skip(reason)

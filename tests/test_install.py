@@ -8,7 +8,6 @@ only from the wheel, which the test checks.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -17,16 +16,14 @@ import sysconfig
 import zipfile
 from pathlib import Path
 
+import needs
 import pytest
 
 from uneventtui import __version__, load
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("build") is None or importlib.util.find_spec("hatchling") is None,
-    reason="building the wheel needs `build` and `hatchling` (pip install '.[test]')",
-)
+pytestmark = needs.wheel_build
 
 
 def sh(*argv: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:

@@ -10,26 +10,20 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import time
 import uuid
-from pathlib import Path
 
+import needs
 import pytest
 
 from uneventtui.text import visual
 
 TMUX = shutil.which("tmux")
-PROGRAM = Path(sys.executable).parent / "uneventtui"
+PROGRAM = needs.INSTALLED_COMMAND
 
-pytestmark = [
-    pytest.mark.skipif(TMUX is None, reason="tmux is missing (apt-get install tmux)"),
-    pytest.mark.skipif(
-        not PROGRAM.exists(),
-        reason=f"the installed `uneventtui` command is missing next to {sys.executable} "
-        "(pip install . into this environment)",
-    ),
-]
+# One worker runs every real-terminal test: several apps starting at once on a loaded
+# machine would test the machine's speed, not ours.
+pytestmark = [needs.tmux, needs.installed_command, pytest.mark.xdist_group("terminal")]
 
 
 class Pane:

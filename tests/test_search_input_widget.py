@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+import needs
 import pytest
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
@@ -17,9 +18,6 @@ from textual.app import App, ComposeResult
 from uneventtui.app.widgets.search_input import SearchInput
 
 FRIBIDI = shutil.which("fribidi")
-needs_fribidi = pytest.mark.skipif(
-    FRIBIDI is None, reason="GNU FriBidi's CLI is missing (apt-get install libfribidi-bin)"
-)
 WIDTH = 30
 
 
@@ -89,7 +87,7 @@ async def type_keys(pilot, text: str) -> None:
         await pilot.press("space" if char == " " else char)
 
 
-@needs_fribidi
+@needs.fribidi
 async def test_typing_arabic_letter_by_letter_matches_fribidi():
     query = "عمر هلال"
     app = InputApp()
@@ -101,7 +99,7 @@ async def test_typing_arabic_letter_by_letter_matches_fribidi():
             assert drawn(app) == expected(query[:n], n), f"after typing {query[:n]!r}"
 
 
-@needs_fribidi
+@needs.fribidi
 async def test_arrows_home_end_and_backspace_put_the_cursor_where_fribidi_maps_it():
     query = "عمر هلال"
     app = InputApp()
@@ -135,7 +133,7 @@ async def test_arrows_home_end_and_backspace_put_the_cursor_where_fribidi_maps_i
         assert line  # the full query was drawn
 
 
-@needs_fribidi
+@needs.fribidi
 @pytest.mark.parametrize("query", ["Hilale", "WHO منظمة الصحة", "منظمة WHO للصحة", "هلال"])
 async def test_other_queries_match_fribidi(query):
     app = InputApp()

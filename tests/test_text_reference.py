@@ -16,6 +16,7 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
+import needs
 import pytest
 from bidi import get_display
 
@@ -33,16 +34,8 @@ def _no_user_config(tmp_path, monkeypatch):
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-UNICODE = Path("/usr/share/unicode")
+UNICODE = needs.UNICODE_DATA
 FRIBIDI = shutil.which("fribidi")
-
-needs_fribidi = pytest.mark.skipif(
-    FRIBIDI is None, reason="GNU FriBidi's CLI `fribidi` is missing (Debian: libfribidi-bin)"
-)
-needs_unicode = pytest.mark.skipif(
-    not (UNICODE / "BidiCharacterTest.txt").exists(),
-    reason="/usr/share/unicode/BidiCharacterTest.txt is missing (Debian: unicode-data)",
-)
 
 # Mixed-direction lines: brackets (nested, unbalanced), quotes, numbers and
 # ranges, Latin in Arabic, Arabic in English, Arabic punctuation and digits.
@@ -108,7 +101,7 @@ def test_seed_corpus_is_substantial():
     assert sum("(" in line for line in lines) >= 5
 
 
-@needs_fribidi
+@needs.fribidi
 @pytest.mark.parametrize("corpus", ["seeds", "mixed"])
 def test_visual_agrees_with_fribidi(corpus):
     lines = seed_lines() if corpus == "seeds" else MIXED
@@ -174,7 +167,7 @@ def fribidi_levels_and_order(lines: list[str], base: str) -> list[tuple[list[int
     ]
 
 
-@needs_fribidi
+@needs.fribidi
 @pytest.mark.parametrize("base", ["rtl", "ltr"])
 def test_levels_and_order_agree_with_fribidi_on_generated_text(base):
     """Our levels (after L1) and order (L2 with FriBidi's rule L3, marks after
@@ -222,7 +215,7 @@ def test_our_order_is_python_bidis_on_generated_text(base):
         assert _visible(_our_order(line, level)) == _visible(theirs), line
 
 
-@needs_fribidi
+@needs.fribidi
 @pytest.mark.parametrize(
     "line, level",
     [
@@ -252,7 +245,7 @@ def test_bn_characters_go_where_fribidi_puts_them(line, level):
     assert _visible(_our_order(line, level)) == _visible(theirs)
 
 
-@needs_fribidi
+@needs.fribidi
 @pytest.mark.parametrize("base", ["rtl", "ltr"])
 def test_forced_direction_agrees_with_fribidi(base):
     lines = MIXED + seed_lines()[:40]
@@ -261,7 +254,7 @@ def test_forced_direction_agrees_with_fribidi(base):
         assert visual(line, base=base) == want, line
 
 
-@needs_fribidi
+@needs.fribidi
 @pytest.mark.parametrize("width", ["1000", "100000"])
 def test_render_command_agrees_with_fribidi_on_the_seeds(tmp_path, capsys, width):
     """The issue's "done when": `render --nopad --width 1000` = FriBidi, line by
@@ -293,7 +286,7 @@ ZWJ_LINES = [
 ]
 
 
-@needs_fribidi
+@needs.fribidi
 def test_zwj_joins_as_fribidi_joins():
     """ZWJ beside Arabic asks for joining; we shape it ourselves (arabic-reshaper
     misplaces ligatures around it) and consume it; FriBidi keeps it in its output."""
@@ -301,7 +294,7 @@ def test_zwj_joins_as_fribidi_joins():
     assert [visual(line) for line in ZWJ_LINES] == expected
 
 
-@needs_fribidi
+@needs.fribidi
 def test_harakat_between_lam_and_alef_keep_the_ligature():
     """A deliberate difference: FriBidi leaves لَا unjoined, we draw the lam-alef
     ligature with its fatha, as Arabic type does."""
@@ -318,7 +311,7 @@ def _bidi_character_tests():
             yield text, int(direction), int(para), levels.split(), [int(i) for i in order.split()]
 
 
-@needs_unicode
+@needs.unicode_data
 def test_bidi_character_test_levels_and_order():
     """Every case: our resolved levels (after L1) and visual order (L2), and
     python-bidi's visual order, which we draw."""
@@ -348,7 +341,7 @@ def test_bidi_character_test_levels_and_order():
     assert not failures, f"{len(failures)} cases fail, first: {failures[0]!r}"
 
 
-@needs_unicode
+@needs.unicode_data
 def test_shipped_unicode_tables_match_the_unicode_data():
     module = importlib.import_module("uneventtui.text._unicode_tables")
     assert tables.read_mirrors(UNICODE) == module.MIRRORS
@@ -453,7 +446,7 @@ _CLASS_SAMPLES = {
 }
 
 
-@needs_unicode
+@needs.unicode_data
 def test_bidi_test_levels_and_order():
     """BidiTest.txt through our resolver. Its 770,241 cases all pass (run them
     with UNEVENTTUI_FULL_CONFORMANCE=1, ~15 s); by default every 8th data line,

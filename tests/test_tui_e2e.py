@@ -1,33 +1,29 @@
 """End to end: the installed `uneventtui` in a real tmux pane, read as a user would.
 
-Skips (saying why) when tmux or the installed command is missing; CI installs both.
+Skips (saying why) when tmux or the installed command is missing; fails so on CI.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
 
+import needs
 import pytest
 
 from uneventtui.loader import load_timeline
 from uneventtui.text import layout
 
-COMMAND = Path(sys.executable).with_name("uneventtui")
+COMMAND = needs.INSTALLED_COMMAND
 WIDTH, HEIGHT = 200, 50
 TMUX = ["tmux", "-L", f"uneventtui-e2e-{os.getpid()}"]  # a private server
 
-pytestmark = [
-    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
-    pytest.mark.skipif(
-        not COMMAND.exists(), reason=f"the installed uneventtui command is missing ({COMMAND})"
-    ),
-]
+# One worker runs every real-terminal test: several apps starting at once on a loaded
+# machine would test the machine's speed, not ours.
+pytestmark = [needs.tmux, needs.installed_command, pytest.mark.xdist_group("terminal")]
 
 
 class Pane:
