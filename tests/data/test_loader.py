@@ -14,7 +14,7 @@ import pytest
 from uneventtui.loader import DataError, Problem, check_dataset, load_timeline
 from uneventtui.model import PartialDate
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
+MINI = Path(__file__).parents[1] / "fixtures" / "mini"
 
 
 def copy_mini(tmp_path: Path) -> Path:

@@ -9,7 +9,7 @@ from uneventtui.text import layout, visual, visual_with_map
 from uneventtui.text.shaping import shape
 
 # arabic-reshaper 3.1 raises IndexError on a ZWJ before a lam-alef ligature; the text
-# layer raised with it (found by tests/test_properties.py; fixed in text/shaping.py).
+# layer raised with it (found by tests/robustness/test_properties.py; fixed in text/shaping.py).
 ZWJ_LAM_ALEF = [
     "\u200dلا",
     "\u200dلآ",
@@ -57,7 +57,7 @@ def test_problem_lines_escape_bidi_controls_from_quotes(tmp_path):
     from uneventtui.loader import check_dataset
 
     mini = tmp_path / "mini"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "mini", mini)
+    shutil.copytree(Path(__file__).parents[1] / "fixtures" / "mini", mini)
     events = mini / "data" / "events.toml"
     text = events.read_text(encoding="utf-8")
     events.write_text(text.replace("مع نظيره", "مع \u202eنظيره", 1), encoding="utf-8")

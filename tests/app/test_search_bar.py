@@ -2,7 +2,7 @@
 
 The host screen here offers only what the bar uses of the explorer's MainScreen
 (`timeline`, `ui`, `navigate`, `timeline_view`), so these tests pin the bar's own
-behaviour; tests/test_search_bar_app.py drives the real explorer.
+behaviour; tests/app/test_search_bar_app.py drives the real explorer.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from uneventtui.loader import SPECS, check_dataset, load_timeline
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
+MINI = Path(__file__).parents[1] / "fixtures" / "mini"
 FUZZ = settings(
     max_examples=120,
     deadline=None,

@@ -16,7 +16,7 @@ from uneventtui import __version__, cli
 from uneventtui.output import Column, render_table, set_rtl_mode
 from uneventtui.text import visual
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini"
 DATA = str(MINI / "data")
 

@@ -11,7 +11,7 @@ from uneventtui import loader
 from uneventtui.cache import cache_file_for, load_cached
 from uneventtui.loader import DataError
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
+MINI = Path(__file__).parents[1] / "fixtures" / "mini"
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from uneventtui.text import Line, is_rtl, layout, sanitize, visual, visual_with_map
 from uneventtui.text.shaping import shape
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 UN = "الأمم المتحدة"  # "the United Nations"
 SEED_PARAGRAPH = (
     "سفير المغرب الدائم لدى الأمم المتحدة في نيويورك، عمر هلال، بصفته المشارك في تسهيل "

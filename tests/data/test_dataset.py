@@ -17,7 +17,7 @@ from uneventtui.loader import check_dataset, collapse_ws
 from uneventtui.output import event_json
 from uneventtui.text import is_rtl
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 SEEDS = ROOT / "seeds"
 

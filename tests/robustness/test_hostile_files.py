@@ -16,8 +16,8 @@ import pytest
 from uneventtui.cache import cache_file_for, load_cached
 from uneventtui.history import History
 
-REPO = Path(__file__).resolve().parent.parent
-MINI = Path(__file__).parent / "fixtures" / "mini"
+REPO = Path(__file__).resolve().parents[2]
+MINI = Path(__file__).parents[1] / "fixtures" / "mini"
 
 
 def mode(path: Path) -> int:

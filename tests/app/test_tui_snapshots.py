@@ -1,6 +1,6 @@
 """SVG snapshots of the explorer on the fixed fixture dataset (tests/tui_fixture.py),
 at 80x24 and 140x45, in English and in Arabic (mirrored). Update them only after
-looking at the report: `pytest tests/test_tui_snapshots.py --snapshot-update`."""
+looking at the report: `pytest tests/app/test_tui_snapshots.py --snapshot-update`."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ from uneventtui.text.sanitize import BIDI_CONTROLS
 from uneventtui.text.uba import mirror
 
 ZWJ = "\u200d"
-MINI = Path(__file__).parent / "fixtures" / "mini"
+MINI = Path(__file__).parents[1] / "fixtures" / "mini"
 FORBIDDEN = {*range(0x20), *range(0x7F, 0xA0), *BIDI_CONTROLS}
 
 # Any text without lone surrogates (which no UTF-8 file or keyboard can give), weighted

@@ -21,7 +21,7 @@ import pytest
 
 from uneventtui import __version__, load
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = needs.wheel_build
 

@@ -40,8 +40,8 @@ from uneventtui.loader import check_dataset, load_timeline
 from uneventtui.search import SearchIndex
 from uneventtui.text.sanitize import BIDI_CONTROLS
 
-REPO = Path(__file__).resolve().parent.parent
-MINI = Path(__file__).parent / "fixtures" / "mini"
+REPO = Path(__file__).resolve().parents[2]
+MINI = Path(__file__).parents[1] / "fixtures" / "mini"
 BIDI_CHARS = set(map(chr, BIDI_CONTROLS))
 EXPLICIT_BIDI, IMPLICIT_BIDI = b"\x1b[8l", b"\x1b[8h"
 
