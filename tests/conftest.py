@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from tui_fixture import shipped_timeline
 
 settings.register_profile(
     "ci",
@@ -30,6 +31,12 @@ settings.register_profile(
 )
 settings.register_profile("dev", deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+@pytest.fixture(scope="session")
+def shipped():
+    """The curated dataset (data/), as the app loads it."""
+    return shipped_timeline()
 
 
 @pytest.fixture(autouse=True)

@@ -42,3 +42,8 @@ wheel_build = needs(
     all(importlib.util.find_spec(name) is not None for name in ("build", "hatchling")),
     "pip install '.[test]'",
 )
+
+
+# The tmux suites: a real terminal running the installed app. One worker runs them all:
+# several apps starting at once on a loaded machine would test the machine, not us.
+REAL_TERMINAL = [tmux, installed_command, pytest.mark.xdist_group("terminal"), pytest.mark.slow]

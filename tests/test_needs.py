@@ -24,7 +24,7 @@ def test_uses_the_tool():
 
 @pytest.fixture
 def suite(pytester: pytest.Pytester) -> pytest.Pytester:
-    for name in ("conftest.py", "needs.py"):
+    for name in ("conftest.py", "needs.py", "tui_fixture.py"):
         shutil.copy(HERE / name, pytester.path / name)
     pytester.makepyfile(test_reference=NEEDS_NOTHING_THERE)
     return pytester

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from pilot_helpers import screen_text, started, timeline_rows
 
 from uneventtui import cache, synthetic
 from uneventtui.app.app import UneventApp
 from uneventtui.app.display import Display
-from uneventtui.app.widgets.timeline import TimelineRows, TimelineView
+from uneventtui.app.widgets.timeline import TimelineRows
 from uneventtui.packed import PackedList
 
 
@@ -20,20 +21,6 @@ def cached_timeline(tmp_path_factory):
     assert result.status == "hit"
     assert isinstance(result.timeline.events, PackedList)
     return result.timeline
-
-
-def screen_text(app) -> str:
-    view = app.screen.query_one(TimelineView)
-    return "\n".join(view.render_line(y).text for y in range(view.size.height))
-
-
-async def started(pilot) -> TimelineView:
-    for _ in range(200):
-        await pilot.pause()
-        view = pilot.app.screen.query_one(TimelineView)
-        if view.model is not None:
-            return view
-    raise AssertionError("the timeline never loaded")
 
 
 def listed_rows(timeline, track=None) -> list[int]:
@@ -77,13 +64,13 @@ async def test_scrolls_end_to_end_and_back(cached_timeline):
     app = UneventApp(lambda: cached_timeline, display=Display(lang="en", mode="terminal"))
     async with app.run_test(size=(160, 60)) as pilot:
         view = await started(pilot)
-        assert first.title_en[:20] in screen_text(app)
+        assert first.title_en[:20] in "\n".join(timeline_rows(app))
         await pilot.press("G")
         assert view.current_event == last
-        assert last.title_en[:20] in screen_text(app)
+        assert last.title_en[:20] in "\n".join(timeline_rows(app))
         await pilot.press("g")
         assert view.current_event == first
-        assert first.title_en[:20] in screen_text(app)
+        assert first.title_en[:20] in "\n".join(timeline_rows(app))
         pages = 0
         while view.current_event != last:
             await pilot.press("pagedown")
@@ -91,7 +78,7 @@ async def test_scrolls_end_to_end_and_back(cached_timeline):
             assert pages < 400, "PgDn never reached the last event"
         rows = view.model.row_count
         assert pages >= rows // 60  # it really paged, a screen at a time
-        assert last.title_en[:20] in screen_text(app)
+        assert last.title_en[:20] in "\n".join(timeline_rows(app))
         # Only what was shown has been unpickled... and paging showed it all.
         assert events.loaded_blocks() > 1
 
@@ -131,12 +118,6 @@ async def test_rapid_steps_update_the_detail_once_the_cursor_rests(cached_timeli
         assert screen.detail.target == ("event", events[8].id)
 
 
-def composited(app) -> list[str]:
-    """The screen as the compositor would send it now: each widget's cached lines, so a
-    row that was not repainted after a move would still show its old state."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
-
-
 async def test_fast_repeated_keys_leave_one_cursor_and_the_right_detail(cached_timeline):
     """Keys arriving faster than frames (a held key): when they stop, exactly one row is
     marked, it is the cursor's, and the detail and the header show that event."""
@@ -160,7 +141,7 @@ async def test_fast_repeated_keys_leave_one_cursor_and_the_right_detail(cached_t
         current = view.current_event
         assert current == events[view.pos]
         assert app.screen.detail.target == ("event", current.id)
-        screen = composited(app)
+        screen = screen_text(app).splitlines()
         marked = [line for line in screen if "▶" in line]
         assert len(marked) == 1, marked
         assert current.title_en[:20] in marked[0]
@@ -168,7 +149,7 @@ async def test_fast_repeated_keys_leave_one_cursor_and_the_right_detail(cached_t
         # Back up a step at a time: the old row loses its marker, the new one gains it.
         for _ in range(3):
             await pilot.press("k")
-            screen = composited(app)
+            screen = screen_text(app).splitlines()
             marked = [line for line in screen if "▶" in line]
             assert len(marked) == 1 and view.current_event.title_en[:20] in marked[0]
 
@@ -187,7 +168,7 @@ async def test_paging_then_a_year_jump_lands_under_that_years_header(cached_time
             assert event.start.year > year
             # The first event of its year: the one before belongs to an earlier year.
             assert events[view.pos - 1].start.year < event.start.year
-            screen = composited(app)
+            screen = screen_text(app).splitlines()
             cursor_line = next(i for i, line in enumerate(screen) if "▶" in line)
             assert event.title_en[:20] in screen[cursor_line]
             assert f"── {event.start.year} ──" in screen[cursor_line - 1]

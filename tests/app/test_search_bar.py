@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 
 import pytest
+from pilot_helpers import search_for, settle
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -18,7 +19,6 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
-import uneventtui
 from uneventtui.app.palette import SearchProvider
 from uneventtui.app.search_panel import SearchScreen, SearchSession, open_search, step_match
 from uneventtui.app.widgets.search_input import SearchInput
@@ -30,11 +30,6 @@ from uneventtui.app.widgets.search_results import (
 )
 from uneventtui.history import History
 from uneventtui.text import visual
-
-
-@pytest.fixture(scope="module")
-def timeline():
-    return uneventtui.load()
 
 
 @dataclass
@@ -97,30 +92,6 @@ def history_path(tmp_path):
     return tmp_path / "history.json"
 
 
-async def settle(pilot) -> None:
-    """Wait until the results on screen are those of the query in the bar."""
-    screen = pilot.app.screen
-    for _ in range(200):
-        await pilot.pause()
-        if getattr(screen, "shown_query", None) == screen.input.value:
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("the results never caught up with the query")
-
-
-async def open_and_type(pilot, query: str) -> SearchScreen:
-    await pilot.press("slash")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, SearchScreen)
-    for char in query:
-        await pilot.press("space" if char == " " else char)
-        await settle(pilot)
-        # Every keystroke brings the results for exactly what is in the bar.
-        assert screen.shown_query == screen.input.value
-    return screen
-
-
 def result_ids(screen: SearchScreen) -> list[tuple[str, str]]:
     return [(hit.kind, hit.id) for hit in screen.results.hits]
 
@@ -129,10 +100,10 @@ def result_ids(screen: SearchScreen) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("query", ["عمر هلال", "هلال", "Hilale", "Hilal", "hilale", "هِلال"])
-async def test_omar_hilale_is_on_top_and_selected(timeline, history_path, query):
-    app = HostApp(timeline, history_path=history_path)
+async def test_omar_hilale_is_on_top_and_selected(shipped, history_path, query):
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_and_type(pilot, query)
+        screen = await search_for(pilot, query, settle_each_key=True)
         assert result_ids(screen)[0] == ("person", "omar-hilale")
         assert screen.results.selected == 0
         # The first line is the group of the best hit, the second the hit itself.
@@ -140,10 +111,10 @@ async def test_omar_hilale_is_on_top_and_selected(timeline, history_path, query)
         assert screen.results.lines[1].hit == 0
 
 
-async def test_results_are_grouped_by_kind_best_group_first(timeline, history_path):
-    app = HostApp(timeline, history_path=history_path)
+async def test_results_are_grouped_by_kind_best_group_first(shipped, history_path):
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_and_type(pilot, "هلال")
+        screen = await search_for(pilot, "هلال", settle_each_key=True)
         kinds = [line.kind for line in screen.results.lines if line.hit is None]
         assert kinds[0] == "person" and "event" in kinds
         assert len(kinds) == len(set(kinds))  # each kind once
@@ -152,12 +123,12 @@ async def test_results_are_grouped_by_kind_best_group_first(timeline, history_pa
         assert hit_kinds == sorted(hit_kinds, key=kinds.index)
 
 
-async def test_count_line_says_how_many_of_how_many(timeline, history_path):
-    app = HostApp(timeline, history_path=history_path)
+async def test_count_line_says_how_many_of_how_many(shipped, history_path):
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_and_type(pilot, "Hilale")
+        screen = await search_for(pilot, "Hilale", settle_each_key=True)
         count = str(screen.query_one("#search-count", Static).render())
-        total = len(timeline.events) + len(timeline.entities)
+        total = len(shipped.events) + len(shipped.entities)
         assert count.startswith(f"{len(screen.results.hits)} of {total}")
         await pilot.press("x", "x", "x", "q")
         await settle(pilot)
@@ -165,17 +136,17 @@ async def test_count_line_says_how_many_of_how_many(timeline, history_path):
         assert screen.results.hits == []
 
 
-async def test_latin_query_finds_an_organisation_by_acronym(timeline, history_path):
-    app = HostApp(timeline, history_path=history_path)
+async def test_latin_query_finds_an_organisation_by_acronym(shipped, history_path):
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_and_type(pilot, "WHO")
+        screen = await search_for(pilot, "WHO", settle_each_key=True)
         assert result_ids(screen)[0] == ("organization", "who")
 
 
-async def test_arabic_query_finds_a_place_and_its_events(timeline, history_path):
-    app = HostApp(timeline, history_path=history_path)
+async def test_arabic_query_finds_a_place_and_its_events(shipped, history_path):
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_and_type(pilot, "الدوحة")
+        screen = await search_for(pilot, "الدوحة", settle_each_key=True)
         ids = result_ids(screen)
         assert ids[0] == ("place", "doha")
         assert any(kind == "event" for kind, _ in ids)
@@ -201,23 +172,23 @@ def test_half_of_a_ligature_marks_the_whole_cell():
     assert [hl for _, hl in cells].count(True) == 1
 
 
-def test_a_match_in_an_alias_is_shown_on_the_name(timeline):
-    hit = timeline.search("هلال")[0]
+def test_a_match_in_an_alias_is_shown_on_the_name(shipped):
+    hit = shipped.search("هلال")[0]
     assert hit.field == "alias"
     ar, en = name_cells(hit)
     assert "".join(c for c, _ in ar) == visual("عمر هلال")
     assert "".join(c for c, hl in ar if hl) == visual("هلال")
-    hit = timeline.search("WHO")[0]
+    hit = shipped.search("WHO")[0]
     ar, en = name_cells(hit)
     drawn = "".join(c for c, _ in en)
     assert drawn.endswith("(WHO)")
     assert "".join(c for c, hl in en if hl) == "WHO"
 
 
-async def test_drawn_row_highlights_exactly_the_matched_letters(timeline, history_path):
-    app = HostApp(timeline, history_path=history_path)
+async def test_drawn_row_highlights_exactly_the_matched_letters(shipped, history_path):
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_and_type(pilot, "هلال")
+        screen = await search_for(pilot, "هلال", settle_each_key=True)
         results = screen.query_one(SearchResults)
         strip = results.render_line(1)  # the first hit, under its header
         text = strip.text
@@ -232,10 +203,10 @@ async def test_drawn_row_highlights_exactly_the_matched_letters(timeline, histor
 # -- keys -------------------------------------------------------------------------------
 
 
-async def test_arrows_and_ctrl_n_ctrl_p_choose_a_hit(timeline, history_path):
-    app = HostApp(timeline, history_path=history_path)
+async def test_arrows_and_ctrl_n_ctrl_p_choose_a_hit(shipped, history_path):
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_and_type(pilot, "هلال")
+        screen = await search_for(pilot, "هلال", settle_each_key=True)
         assert len(screen.results.hits) > 2
         await pilot.press("down")
         assert screen.results.selected == 1
@@ -260,10 +231,10 @@ async def test_arrows_and_ctrl_n_ctrl_p_choose_a_hit(timeline, history_path):
         ("القمة العالمية", "event", ("event", "1995-03-wssd-copenhagen")),
     ],
 )
-async def test_enter_opens_the_chosen_hit(timeline, history_path, query, kind, target):
-    app = HostApp(timeline, history_path=history_path)
+async def test_enter_opens_the_chosen_hit(shipped, history_path, query, kind, target):
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_and_type(pilot, query)
+        screen = await search_for(pilot, query, settle_each_key=True)
         assert screen.results.hits
         while screen.results.selected_hit.kind != kind:
             await pilot.press("down")
@@ -274,14 +245,14 @@ async def test_enter_opens_the_chosen_hit(timeline, history_path, query, kind, t
         expected = target or ("event", hit.id)
         assert app.host.navigated == [expected]
         if kind == "event":
-            assert expected[1] in {e.id for e in timeline.events}
+            assert expected[1] in {e.id for e in shipped.events}
 
 
-async def test_escape_closes_and_gives_the_focus_back(timeline, history_path):
-    app = HostApp(timeline, history_path=history_path)
+async def test_escape_closes_and_gives_the_focus_back(shipped, history_path):
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
         assert app.focused is app.host.timeline_view
-        await open_and_type(pilot, "هل")
+        await search_for(pilot, "هل", settle_each_key=True)
         assert isinstance(app.focused, SearchInput)
         await pilot.press("escape")
         await pilot.pause()
@@ -291,17 +262,17 @@ async def test_escape_closes_and_gives_the_focus_back(timeline, history_path):
         assert app.search_session.history.queries == []  # Esc is not a search
 
 
-async def test_keys_that_are_shortcuts_elsewhere_are_text_in_the_bar(timeline, history_path):
-    app = HostApp(timeline, history_path=history_path)
+async def test_keys_that_are_shortcuts_elsewhere_are_text_in_the_bar(shipped, history_path):
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_and_type(pilot, "qn/N?")
+        screen = await search_for(pilot, "qn/N?", settle_each_key=True)
         assert screen.input.value == "qn/N?"
 
 
-async def test_enter_with_no_hit_keeps_the_bar_open(timeline, history_path):
-    app = HostApp(timeline, history_path=history_path)
+async def test_enter_with_no_hit_keeps_the_bar_open(shipped, history_path):
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_and_type(pilot, "zzzzqqq")
+        await search_for(pilot, "zzzzqqq", settle_each_key=True)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
@@ -310,19 +281,19 @@ async def test_enter_with_no_hit_keeps_the_bar_open(timeline, history_path):
 # -- history ----------------------------------------------------------------------------
 
 
-async def test_up_in_an_empty_bar_recalls_queries_across_runs(timeline, history_path):
-    app = HostApp(timeline, history_path=history_path)
+async def test_up_in_an_empty_bar_recalls_queries_across_runs(shipped, history_path):
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
         for query in ("Hilale", "الدوحة"):
-            await open_and_type(pilot, query)
+            await search_for(pilot, query, settle_each_key=True)
             await pilot.press("enter")
             await pilot.pause()
     saved = json.loads(history_path.read_text(encoding="utf-8"))
     assert saved["queries"] == ["Hilale", "الدوحة"]
 
-    app = HostApp(timeline, history_path=history_path)  # a new run
+    app = HostApp(shipped, history_path=history_path)  # a new run
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_and_type(pilot, "")
+        screen = await search_for(pilot, "", settle_each_key=True)
         await pilot.press("up")
         await settle(pilot)
         assert screen.input.value == "الدوحة"
@@ -344,11 +315,11 @@ async def test_up_in_an_empty_bar_recalls_queries_across_runs(timeline, history_
         assert screen.results.selected == 0
 
 
-async def test_a_corrupt_history_is_reported_and_set_aside(timeline, history_path):
+async def test_a_corrupt_history_is_reported_and_set_aside(shipped, history_path):
     history_path.write_text("{broken", encoding="utf-8")
-    app = HostApp(timeline, history_path=history_path)
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_and_type(pilot, "")
+        await search_for(pilot, "", settle_each_key=True)
         notes = [n.message for n in app._notifications]
         assert any("history.json.corrupt" in n for n in notes)
         assert (history_path.parent / "history.json.corrupt").read_text() == "{broken"
@@ -360,20 +331,20 @@ async def test_a_corrupt_history_is_reported_and_set_aside(timeline, history_pat
 # -- n / N ------------------------------------------------------------------------------
 
 
-async def test_n_and_shift_n_step_through_events_matching_the_last_query(timeline, history_path):
-    app = HostApp(timeline, history_path=history_path)
+async def test_n_and_shift_n_step_through_events_matching_the_last_query(shipped, history_path):
+    app = HostApp(shipped, history_path=history_path)
     matching = [
         i
-        for i, e in enumerate(timeline.events)
+        for i, e in enumerate(shipped.events)
         if "omar-hilale" in e.entity_ids() or "هلال" in e.title_ar
     ]
     assert len(matching) >= 3
     async with app.run_test(size=(120, 40)) as pilot:
         assert not step_match(app.host, +1)  # no query yet
-        await open_and_type(pilot, "هلال")
+        await search_for(pilot, "هلال", settle_each_key=True)
         await pilot.press("escape")
         assert not step_match(app.host, +1)  # Esc is not a search
-        await open_and_type(pilot, "هلال")
+        await search_for(pilot, "هلال", settle_each_key=True)
         await pilot.press("enter")
         await pilot.pause()
         view = app.host.timeline_view
@@ -394,19 +365,19 @@ async def test_n_and_shift_n_step_through_events_matching_the_last_query(timelin
 # -- rtl mode "terminal" and the Arabic interface ---------------------------------------
 
 
-async def test_terminal_mode_draws_names_in_logical_order(timeline, history_path):
-    app = HostApp(timeline, UI(mode="terminal"), history_path=history_path)
+async def test_terminal_mode_draws_names_in_logical_order(shipped, history_path):
+    app = HostApp(shipped, UI(mode="terminal"), history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_and_type(pilot, "هلال")
+        screen = await search_for(pilot, "هلال", settle_each_key=True)
         assert "عمر هلال" in screen.results.render_line(1).text
         assert "عمر هلال" not in screen.input.render_line(0).text  # the bar shows the query
         assert "هلال" in screen.input.render_line(0).text
 
 
-async def test_arabic_interface_labels(timeline, history_path):
-    app = HostApp(timeline, UI(lang="ar"), history_path=history_path)
+async def test_arabic_interface_labels(shipped, history_path):
+    app = HostApp(shipped, UI(lang="ar"), history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_and_type(pilot, "هلال")
+        screen = await search_for(pilot, "هلال", settle_each_key=True)
         people = sum(hit.kind == "person" for hit in screen.results.hits)
         header = screen.results.render_line(0).text
         assert header.endswith(visual(f"الأشخاص ({people})"))  # right-aligned
@@ -426,9 +397,9 @@ class PaletteApp(HostApp):
     [("Hilale", ("entity", "omar-hilale")), ("هلال", ("entity", "omar-hilale"))],
 )
 async def test_command_palette_finds_names_through_the_same_search(
-    timeline, history_path, query, target
+    shipped, history_path, query, target
 ):
-    app = PaletteApp(timeline, history_path=history_path)
+    app = PaletteApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -479,10 +450,10 @@ def test_fit_cells_never_leaves_half_a_wide_character():
     assert [c for c, _ in fit_cells(cells, 2, rtl=True)] == ["…", " "]
 
 
-async def test_clicking_a_result_opens_it(timeline, history_path):
-    app = HostApp(timeline, history_path=history_path)
+async def test_clicking_a_result_opens_it(shipped, history_path):
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_and_type(pilot, "هلال")
+        screen = await search_for(pilot, "هلال", settle_each_key=True)
         second = screen.results.hits[1]
         line = screen.results._line_of(1)
         await pilot.click(SearchResults, offset=(10, line))
@@ -492,9 +463,9 @@ async def test_clicking_a_result_opens_it(timeline, history_path):
         assert app.screen is app.host
 
 
-async def test_empty_palette_offers_the_busiest_entities(timeline, history_path):
-    app = PaletteApp(timeline, history_path=history_path)
-    busiest = max(timeline.entities.values(), key=lambda e: timeline.event_count(e.id))
+async def test_empty_palette_offers_the_busiest_entities(shipped, history_path):
+    app = PaletteApp(shipped, history_path=history_path)
+    busiest = max(shipped.entities.values(), key=lambda e: shipped.event_count(e.id))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         options = app.screen.query_one(OptionList)
@@ -509,7 +480,7 @@ async def test_empty_palette_offers_the_busiest_entities(timeline, history_path)
         assert any(busiest.name_en in p and visual(busiest.name_ar) in p for p in prompts)
 
 
-async def test_typing_while_the_data_loads_searches_once_it_is_there(timeline, history_path):
+async def test_typing_while_the_data_loads_searches_once_it_is_there(shipped, history_path):
     app = HostApp(None, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")
@@ -518,20 +489,20 @@ async def test_typing_while_the_data_loads_searches_once_it_is_there(timeline, h
         screen = app.screen
         assert "loading" in str(screen.query_one("#search-count", Static).render())
         assert screen.results.hits == []
-        app.host.timeline = timeline  # the loader delivers
+        app.host.timeline = shipped  # the loader delivers
         await settle(pilot)
         assert result_ids(screen)[0] == ("person", "omar-hilale")
 
 
 async def test_the_results_follow_the_hits_and_lay_the_screen_out_only_when_they_must(
-    timeline, history_path, monkeypatch
+    shipped, history_path, monkeypatch
 ):
     """The list is as tall as its lines, up to its maximum. A key that leaves it full
     repaints the results and the count without laying the screen out, which repaints the
     explorer under the bar as well: a second frame at every key, 30 ms at 100,000 events."""
-    app = HostApp(timeline, history_path=history_path)
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_and_type(pilot, "t")
+        screen = await search_for(pilot, "t", settle_each_key=True)
         results = screen.results
         full = results.size.height
         assert len(results.lines) > full > 10  # cut at its maximum
@@ -564,16 +535,16 @@ async def test_the_results_follow_the_hits_and_lay_the_screen_out_only_when_they
         assert len(layouts) >= 2
 
 
-async def test_the_results_draw_what_textual_would(timeline, history_path):
+async def test_the_results_draw_what_textual_would(shipped, history_path):
     """The list frames its rows the short way (`FramedView`) and keeps them while they
     stay the same: its lines are exactly those Textual's own pass draws, on the first
     results, after more keys, scrolled, and with another hit selected."""
     from textual.geometry import Region
     from textual.widget import Widget
 
-    app = HostApp(timeline, history_path=history_path)
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_and_type(pilot, "t")
+        screen = await search_for(pilot, "t", settle_each_key=True)
         results = screen.results
 
         def same_both_ways(where: str) -> None:
@@ -615,7 +586,7 @@ def drawn_values(monkeypatch) -> list[tuple[str, str | None]]:
 
 
 async def test_a_typed_key_is_drawn_in_the_frame_that_shows_its_results(
-    timeline, history_path, monkeypatch
+    shipped, history_path, monkeypatch
 ):
     """No frame shows the new text over the old results: drawn at once, the key would
     put its results in a frame of their own, which Textual paces 17-33 ms later."""
@@ -624,9 +595,11 @@ async def test_a_typed_key_is_drawn_in_the_frame_that_shows_its_results(
     # A generous hold: a stall of the test machine must not pass for a slow search (how
     # long the hold lasts is the next test's).
     monkeypatch.setattr(search_panel, "ECHO_HOLD", 0.5)
-    app = HostApp(timeline, history_path=history_path)
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_and_type(pilot, "x")  # the first search builds the index: slow
+        await search_for(
+            pilot, settle_each_key=True, query="x"
+        )  # the first search builds the index: slow
         await pilot.press("backspace")
         await settle(pilot)
         drawn = drawn_values(monkeypatch)
@@ -641,14 +614,14 @@ async def test_a_typed_key_is_drawn_in_the_frame_that_shows_its_results(
 
 
 async def test_a_typed_key_is_drawn_at_once_when_its_results_are_slow(
-    timeline, history_path, monkeypatch
+    shipped, history_path, monkeypatch
 ):
     """The key waits for its results for a frame or two at most, never for a slow search."""
     import time
 
     from uneventtui.app import search_panel
 
-    app = HostApp(timeline, history_path=history_path)
+    app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")
         await settle(pilot)

@@ -8,51 +8,23 @@ through the events of the last search.
 from __future__ import annotations
 
 import pytest
-from test_search_bar import settle  # the one way to wait for results
+from pilot_helpers import make_app as make_explorer
+from pilot_helpers import search_for, started
 
-import uneventtui
 from uneventtui.app.app import UneventApp
-from uneventtui.app.display import Display
-from uneventtui.app.search_panel import SearchScreen, SearchSession
 from uneventtui.app.widgets.detail import DetailPane
 from uneventtui.app.widgets.search_input import SearchInput
 from uneventtui.app.widgets.timeline import TimelineView
-from uneventtui.history import History
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return uneventtui.load()
 
 
 @pytest.fixture
 def make_app(shipped, tmp_path):
     def make(lang: str = "en", keymap: dict[str, str] | None = None) -> UneventApp:
-        app = UneventApp(lambda: shipped, display=Display(lang=lang), keymap=keymap)
-        app.search_session = SearchSession(History.load(tmp_path / "history.json"))
-        return app
+        return make_explorer(
+            lang, lambda: shipped, history=tmp_path / "history.json", keymap=keymap
+        )
 
     return make
-
-
-async def started(pilot) -> None:
-    for _ in range(200):
-        await pilot.pause()
-        if pilot.app.screen.query_one(TimelineView).model is not None:
-            return
-    raise AssertionError("the timeline never loaded")
-
-
-async def search_for(pilot, query: str) -> SearchScreen:
-    await pilot.press("slash")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, SearchScreen)
-    for char in query:
-        await pilot.press("space" if char == " " else char)
-    await settle(pilot)
-    assert screen.shown_query == query
-    return screen
 
 
 @pytest.mark.parametrize("query", ["عمر هلال", "Hilale", "هلال", "Hilal"])

@@ -88,6 +88,7 @@ async def type_keys(pilot, text: str) -> None:
 
 
 @needs.fribidi
+@pytest.mark.slow
 async def test_typing_arabic_letter_by_letter_matches_fribidi():
     query = "عمر هلال"
     app = InputApp()
@@ -100,6 +101,7 @@ async def test_typing_arabic_letter_by_letter_matches_fribidi():
 
 
 @needs.fribidi
+@pytest.mark.slow
 async def test_arrows_home_end_and_backspace_put_the_cursor_where_fribidi_maps_it():
     query = "عمر هلال"
     app = InputApp()
@@ -134,6 +136,7 @@ async def test_arrows_home_end_and_backspace_put_the_cursor_where_fribidi_maps_i
 
 
 @needs.fribidi
+@pytest.mark.slow
 @pytest.mark.parametrize("query", ["Hilale", "WHO منظمة الصحة", "منظمة WHO للصحة", "هلال"])
 async def test_other_queries_match_fribidi(query):
     app = InputApp()

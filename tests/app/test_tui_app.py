@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from pilot_helpers import (
+    current,
+    detail_text,
+    focus_detail,
+    make_app,
+    started,
+    timeline_rows,
+)
 from tui_fixture import make_big_timeline, make_timeline
 
-from uneventtui.app.app import UneventApp
 from uneventtui.app.bindings import TABLE
 from uneventtui.app.display import Display
 from uneventtui.app.screens.help import HelpScreen
@@ -22,44 +29,6 @@ ORDER = [
     "2024-geneva-visit",
     "2025-doha",
 ]
-
-
-def make_app(lang: str = "en", loader=make_timeline, **kwargs) -> UneventApp:
-    return UneventApp(loader, display=Display(lang=lang), **kwargs)
-
-
-async def started(pilot) -> None:
-    """Wait for the data worker to deliver the timeline."""
-    for _ in range(100):
-        await pilot.pause()
-        view = pilot.app.screen.query_one(TimelineView)
-        if view.model is not None:
-            return
-    raise AssertionError("the timeline never loaded")
-
-
-async def focus_detail(pilot, event_id: str) -> DetailPane:
-    """Once loaded: the timeline on `event_id`, then Enter, which focuses the detail."""
-    await started(pilot)
-    pilot.app.screen.query_one(TimelineView).select_event(event_id)
-    await pilot.press("enter")
-    detail = pilot.app.screen.query_one(DetailPane)
-    assert pilot.app.focused is detail
-    return detail
-
-
-def current(app) -> str:
-    return app.screen.query_one(TimelineView).current_event.id
-
-
-def detail_text(app) -> str:
-    pane = app.screen.query_one(DetailPane)
-    return "\n".join(line.text.plain for line in pane.all_lines())
-
-
-def timeline_rows(app) -> list[str]:
-    view = app.screen.query_one(TimelineView)
-    return [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
 
 
 async def test_first_frame_shows_loading_then_first_event():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_tui_app import make_app, started
+from pilot_helpers import make_app, started
 
 from uneventtui.app.bindings import BY_ID
 from uneventtui.app.display import Display

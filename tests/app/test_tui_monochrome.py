@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pilot_helpers import screen_strips, screen_text, started
 from tui_fixture import make_timeline
 
 from uneventtui.app.app import UneventApp
@@ -9,16 +10,9 @@ from uneventtui.app.display import Display
 from uneventtui.config import load_config
 
 
-def screen_text(app) -> str:
-    return "\n".join(
-        "".join(segment.text for segment in strip)
-        for strip in app.screen._compositor.render_strips()
-    )
-
-
 def colours_on_screen(app) -> set[tuple[int, int, int]]:
     found = set()
-    for strip in app.screen._compositor.render_strips():
+    for strip in screen_strips(app):
         for segment in strip:
             style = segment.style
             if style is None:
@@ -29,18 +23,11 @@ def colours_on_screen(app) -> set[tuple[int, int, int]]:
     return found
 
 
-async def wait_for_timeline(pilot) -> None:
-    for _ in range(50):
-        await pilot.pause()
-        if "▶" in screen_text(pilot.app):
-            return
-
-
 async def test_monochrome_theme_is_grey_and_focus_reads_by_shape(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     app = UneventApp(make_timeline, display=Display(lang="en"), theme=UneventApp.MONOCHROME)
     async with app.run_test(size=(140, 45)) as pilot:
-        await wait_for_timeline(pilot)
+        await started(pilot)
         assert app.theme == UneventApp.MONOCHROME
         colours = colours_on_screen(app)
         assert colours, "nothing drawn"
@@ -59,7 +46,7 @@ async def test_other_themes_keep_round_focus_borders(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     app = UneventApp(make_timeline, display=Display(lang="en"))
     async with app.run_test(size=(140, 45)) as pilot:
-        await wait_for_timeline(pilot)
+        await started(pilot)
         assert "┏" not in screen_text(app)
 
 

@@ -2,37 +2,21 @@
 
 from __future__ import annotations
 
-from test_tui_app import current, detail_text, make_app, started
+from pilot_helpers import current, detail_text, make_app, open_reader, view_rows
 
 from uneventtui.app.screens.main import MainScreen
-from uneventtui.app.screens.reader import ReaderScreen
-from uneventtui.app.widgets.article import ArticleView, mark_paragraphs
+from uneventtui.app.widgets.article import mark_paragraphs
 from uneventtui.app.widgets.detail import DetailPane
-from uneventtui.app.widgets.timeline import TimelineView
 from uneventtui.text import visual
 
 QUOTE = "من 22 إلى 24 أبريل الجاري"
-
-
-def screen_lines(view) -> list[str]:
-    return [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
-
-
-async def open_reader(pilot, event_id: str) -> ArticleView:
-    await started(pilot)
-    pilot.app.screen.query_one(TimelineView).select_event(event_id)
-    await pilot.press("s")
-    for _ in range(3):
-        await pilot.pause()
-    assert isinstance(pilot.app.screen, ReaderScreen)
-    return pilot.app.screen.query_one(ArticleView)
 
 
 async def test_reader_opens_on_the_quote_highlighted():
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         article = await open_reader(pilot, "2024-geneva-visit")
-        lines = screen_lines(article)
+        lines = view_rows(article)
         quoted = [line for line in lines if line.endswith("┃")]  # RTL: bar on the right
         assert len(quoted) == 1 and visual(QUOTE) in quoted[0]
         # the quote's cells carry the quote style, and only those
@@ -103,7 +87,7 @@ async def test_external_source_shows_its_url_or_symbol():
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         article = await open_reader(pilot, "2024-res-78-261")
-        text = "\n".join(screen_lines(article))
+        text = "\n".join(view_rows(article))
         assert "A/RES/78/261" in text
 
 

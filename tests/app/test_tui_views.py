@@ -6,8 +6,7 @@ from __future__ import annotations
 import pickle
 
 import pytest
-from test_tui_app import current, focus_detail, make_app, started
-from test_tui_reader import open_reader
+from pilot_helpers import current, focus_detail, make_app, open_reader, started, view_rows
 
 from uneventtui import cache, load, synthetic
 from uneventtui.app.app import UneventApp
@@ -19,20 +18,10 @@ from uneventtui.app.widgets.detail import DetailPane
 from uneventtui.app.widgets.timeline import TimelineView
 from uneventtui.text import visual
 
-
-def screen_lines(view) -> list[str]:
-    return [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
-
-
 # -- the reader: every source of an event -------------------------------------------
 
 DOHA = "2025-11-wssd2-doha"  # 4 external sources, then seed-002 and seed-000 quotes
 ASTANA = "2024-07-22-un-oic-16th-meeting-astana"  # three quotes of seed-004, one external
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load()
 
 
 async def open_sources(pilot, event_id: str) -> ReaderScreen:
@@ -67,7 +56,7 @@ async def test_reader_steps_through_every_source_of_an_event(shipped):
         article = reader.query_one(ArticleView)
         first_seed = next(i for i, r in enumerate(refs) if r.source.startswith("seed"))
         assert reader.index == first_seed  # opens on the first seed quote
-        text = "\n".join(screen_lines(article))
+        text = "\n".join(view_rows(article))
         assert f"Source {first_seed + 1} of {len(refs)}" in "\n".join(
             line.text.plain for line in article.all_lines()[:4]
         )
@@ -86,13 +75,13 @@ async def test_reader_steps_through_every_source_of_an_event(shipped):
             if source.kind == "seed":
                 assert on_screen(article, ref.quote), ref.source
             else:  # external: its URL or document symbol
-                assert (ref.url or source.reference) in "\n".join(screen_lines(article))
+                assert (ref.url or source.reference) in "\n".join(view_rows(article))
             seen.add(ref.source)
         assert seen == {r.source for r in refs}
         assert reader.index == first_seed
         await pilot.press("left_square_bracket")
         assert reader.index == first_seed - 1
-        text = "\n".join(screen_lines(article))
+        text = "\n".join(view_rows(article))
         assert "External source" in text
 
 
@@ -142,7 +131,7 @@ async def test_enter_on_a_source_in_the_detail_opens_the_reader_on_it(shipped):
         await pilot.pause()
         assert app.screen.index == 1
         source = shipped.sources[refs[1].source]
-        text = "\n".join(screen_lines(app.screen.query_one(ArticleView)))
+        text = "\n".join(view_rows(app.screen.query_one(ArticleView)))
         assert (refs[1].url or source.reference) in text
 
 
@@ -154,7 +143,7 @@ async def test_one_source_only_rings_the_bell():
         reader = await open_sources(pilot, "2024-res-78-261")
         await pilot.press("right_square_bracket", "left_square_bracket")
         assert reader.index == 0 and len(bells) == 2
-        assert "A/RES/78/261" in "\n".join(screen_lines(reader.query_one(ArticleView)))
+        assert "A/RES/78/261" in "\n".join(view_rows(reader.query_one(ArticleView)))
 
 
 async def test_source_keys_are_in_the_footer_and_the_palette():
@@ -301,7 +290,7 @@ async def test_entity_with_thousands_of_events(big):
         # thousands below (spread over nearly all of the 1,250 blocks)
         screen_rows = 40
         assert big.events.loaded_blocks() - loaded <= screen_rows
-        text = "\n".join(screen_lines(detail))
+        text = "\n".join(view_rows(detail))
         assert f"Events ({len(positions):,})" in text  # 2,697: thousands marked
         assert first.title_en[:20] in text
         assert detail.selected_target == ("event", first.id)  # the first link on screen
@@ -316,7 +305,7 @@ async def test_entity_with_thousands_of_events(big):
         await pilot.press("end")
         assert detail.selected_target == ("event", last.id)
         assert detail.scroll_y == detail.max_scroll_y
-        assert last.title_en[:20] in "\n".join(screen_lines(detail))
+        assert last.title_en[:20] in "\n".join(view_rows(detail))
         await pilot.press("pageup")
         assert detail.is_visible(detail.link) and detail.link < len(detail.targets) - 1
         await pilot.press("end", "enter")

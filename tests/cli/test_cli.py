@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import run
 from rich.cells import cell_len
 
 from uneventtui import __version__, cli
@@ -55,16 +56,6 @@ def shaped_output():
     set_rtl_mode("shaped")
     yield
     set_rtl_mode("shaped")
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    """Run `uneventtui ARGV` in-process: (exit status, stdout, stderr)."""
-    try:
-        code = cli.main(list(argv))
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def run_process(*argv: str, data_dir: Path | None = None) -> subprocess.CompletedProcess:

@@ -5,18 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from cli_helpers import run
 
-from uneventtui import cli
 from uneventtui.synthetic import write_dataset
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = cli.main(list(argv))
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_json_best_first(capsys):

@@ -10,9 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from uneventtui import load
 from uneventtui.loader import check_dataset, collapse_ws
 from uneventtui.output import event_json
 from uneventtui.text import is_rtl
@@ -34,68 +31,63 @@ def run_cli(*argv: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="module")
-def timeline():
-    return load(DATA)
-
-
 def test_shipped_dataset_passes_check():
     problems = check_dataset(DATA)
     assert problems == [], "\n".join(map(str, problems))
 
 
-def test_the_timeline_is_substantial(timeline):
-    assert len(timeline.events) >= 40
-    assert len(timeline.entities) >= 60
-    assert timeline.seeds_dir == SEEDS.resolve()
+def test_the_timeline_is_substantial(shipped):
+    assert len(shipped.events) >= 40
+    assert len(shipped.entities) >= 60
+    assert shipped.seeds_dir == SEEDS.resolve()
 
 
-def test_every_quote_is_in_its_seed(timeline):
+def test_every_quote_is_in_its_seed(shipped):
     quoted = [
         (owner, ref)
-        for owner in [*timeline.events, *timeline.entities.values()]
+        for owner in [*shipped.events, *shipped.entities.values()]
         for ref in owner.sources
         if ref.quote is not None
     ]
     assert len(quoted) >= 20
     for owner, ref in quoted:
-        source = timeline.sources[ref.source]
+        source = shipped.sources[ref.source]
         assert source.kind == "seed", owner.id
         seed = (SEEDS / source.file).read_text(encoding="utf-8")
         assert collapse_ws(ref.quote) in collapse_ws(seed), f"{owner.id}: {ref.quote}"
 
 
-def test_every_seed_is_cited_by_an_event(timeline):
+def test_every_seed_is_cited_by_an_event(shipped):
     cited = {
-        timeline.sources[ref.source].file
-        for event in timeline.events
+        shipped.sources[ref.source].file
+        for event in shipped.events
         for ref in event.sources
-        if timeline.sources[ref.source].kind == "seed" and ref.quote
+        if shipped.sources[ref.source].kind == "seed" and ref.quote
     }
     seeds = {p.name for p in SEEDS.glob("*.txt")}
     assert len(seeds) == 5
     assert seeds <= cited, f"never cited: {sorted(seeds - cited)}"
 
 
-def test_every_event_has_a_source_and_both_titles(timeline):
-    for event in timeline.events:
+def test_every_event_has_a_source_and_both_titles(shipped):
+    for event in shipped.events:
         assert event.sources, event.id
         assert event.title_ar and event.title_en, event.id
 
 
-def test_copenhagen_1995_opens_and_doha_2025_closes_the_summit_track(timeline):
-    summit = [e for e in timeline.events if e.track == "summit"]
+def test_copenhagen_1995_opens_and_doha_2025_closes_the_summit_track(shipped):
+    summit = [e for e in shipped.events if e.track == "summit"]
     first, last = summit[0], summit[-1]
     assert first.start.iso() == "1995-03-06"
     assert first.end is not None and first.end.iso() == "1995-03-12"
-    assert timeline.entities[first.place].name_en == "Copenhagen"
+    assert shipped.entities[first.place].name_en == "Copenhagen"
     assert last.start.iso() == "2025-11-04"
     assert last.end is not None and last.end.iso() == "2025-11-06"
-    assert timeline.entities[last.place].name_en == "Doha"
+    assert shipped.entities[last.place].name_en == "Doha"
     assert first.kind == last.kind == "summit"
 
 
-def test_inferred_years_say_so(timeline):
+def test_inferred_years_say_so(shipped):
     """Two seeds give a day without a year ("22 to 24 April", "22 July"): the events dated
     from them must say that the year is inferred."""
     for seed_file, day in [
@@ -104,8 +96,8 @@ def test_inferred_years_say_so(timeline):
     ]:
         events = [
             e
-            for e in timeline.events
-            if any(timeline.sources[r.source].file == seed_file for r in e.sources)
+            for e in shipped.events
+            if any(shipped.sources[r.source].file == seed_file for r in e.sources)
             and e.start.iso() == day
         ]
         assert events, seed_file
@@ -113,9 +105,9 @@ def test_inferred_years_say_so(timeline):
             assert event.date_note, event.id
 
 
-def test_every_date_note_is_said_in_arabic_too(timeline):
+def test_every_date_note_is_said_in_arabic_too(shipped):
     """An Arabic reader (`--lang ar`) learns that a date is inferred in Arabic."""
-    noted = [e for e in timeline.events if e.date_note]
+    noted = [e for e in shipped.events if e.date_note]
     assert noted
     for event in noted:
         assert is_rtl(event.date_note_ar), event.id
@@ -124,13 +116,13 @@ def test_every_date_note_is_said_in_arabic_too(timeline):
         assert years == set(re.findall(r"\b(?:19|20)\d\d\b", event.date_note_ar)), event.id
 
 
-def test_events_json_on_the_shipped_data(timeline):
+def test_events_json_on_the_shipped_data(shipped):
     result = run_cli("events", "--json", "--data", DATA)
     assert result.returncode == 0, result.stderr
     events = json.loads(result.stdout)
-    assert events == [event_json(e, timeline) for e in timeline.events]
+    assert events == [event_json(e, shipped) for e in shipped.events]
     keys = [(e["start"], e["id"]) for e in events]
-    assert keys[0][1] == timeline.events[0].id
+    assert keys[0][1] == shipped.events[0].id
     for event in events:
         assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", event["start"])
         assert event["end"] is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", event["end"])
@@ -138,12 +130,12 @@ def test_events_json_on_the_shipped_data(timeline):
             assert ("quote" in ref) != ("url" in ref)
 
 
-def test_show_lists_an_entitys_events(timeline):
+def test_show_lists_an_entitys_events(shipped):
     result = run_cli("show", "omar-hilale", "--json", "--data", DATA)
     assert result.returncode == 0, result.stderr
     shown = json.loads(result.stdout)
     ids = [e["id"] for e in shown["events"]]
-    assert ids == [e.id for e in timeline.events_of("omar-hilale")]
+    assert ids == [e.id for e in shipped.events_of("omar-hilale")]
     assert len(ids) >= 3
     assert all(
         any(p["entity"] == "omar-hilale" for p in e["participants"]) for e in shown["events"]

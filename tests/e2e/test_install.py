@@ -23,7 +23,7 @@ from uneventtui import __version__, load
 
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = needs.wheel_build
+pytestmark = [needs.wheel_build, pytest.mark.slow]
 
 
 def sh(*argv: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:

@@ -21,9 +21,7 @@ from uneventtui.text import visual
 TMUX = shutil.which("tmux")
 PROGRAM = needs.INSTALLED_COMMAND
 
-# One worker runs every real-terminal test: several apps starting at once on a loaded
-# machine would test the machine's speed, not ours.
-pytestmark = [needs.tmux, needs.installed_command, pytest.mark.xdist_group("terminal")]
+pytestmark = needs.REAL_TERMINAL
 
 
 class Pane:

@@ -21,9 +21,7 @@ COMMAND = needs.INSTALLED_COMMAND
 WIDTH, HEIGHT = 200, 50
 TMUX = ["tmux", "-L", f"uneventtui-e2e-{os.getpid()}"]  # a private server
 
-# One worker runs every real-terminal test: several apps starting at once on a loaded
-# machine would test the machine's speed, not ours.
-pytestmark = [needs.tmux, needs.installed_command, pytest.mark.xdist_group("terminal")]
+pytestmark = needs.REAL_TERMINAL
 
 
 class Pane:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import pty_run
 from fixtures.hostile import (
     ACTION,
     ALIASES,
@@ -144,45 +144,6 @@ def test_json_keeps_the_data_exactly_and_nothing_raw(hostile, verb):
         assert data["aliases"] == list(timeline.entities["markup"].aliases)
 
 
-def pty_run(*args: str, env: dict | None = None) -> tuple[int, bytes]:
-    """Run `uneventtui ARGS` on a pseudo-terminal (stdin and stdout); status and output."""
-    controller, terminal = pty.openpty()
-    try:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                "import sys; from uneventtui.cli import main; sys.exit(main())",
-                *args,
-            ],
-            stdin=terminal,
-            stdout=terminal,
-            stderr=terminal,
-            env={
-                **os.environ,
-                "PYTHONPATH": str(REPO),
-                "COLUMNS": "100",
-                "LINES": "40",
-                **(env or {}),
-            },
-        )
-        os.close(terminal)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(controller, 65536)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        status = process.wait(timeout=120)
-    finally:
-        os.close(controller)
-    # The terminal driver turns "\n" into "\r\n" (ONLCR): that CR is not ours.
-    return status, b"".join(chunks).replace(b"\r\n", b"\n")
-
-
 def run_in_pty(*args: str) -> bytes:
     """What `uneventtui ARGS` wrote to its terminal; it must succeed."""
     status, output = pty_run(*args)
@@ -190,6 +151,7 @@ def run_in_pty(*args: str) -> bytes:
     return output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("verb", [("events",), ("show", "hostile-1")], ids=" ".join)
 def test_on_a_terminal_nothing_raw_either(hostile, verb):
     raw = run_in_pty("--data", str(hostile), *verb)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from fixtures.hostile import FORBIDDEN_CHARS, hostile_dataset
+from pilot_helpers import screen_strips, started
 
 from uneventtui.app.app import UneventApp
 from uneventtui.app.display import Display
@@ -20,10 +21,10 @@ def timeline(tmp_path_factory):
     return load_timeline(hostile_dataset(tmp_path_factory.mktemp("hostile")))
 
 
-def screen_text(app) -> str:
+def checked_screen_text(app) -> str:
     """Every segment the screen would send to the terminal, checked, as plain lines."""
     lines = []
-    for strip in app.screen._compositor.render_strips():
+    for strip in screen_strips(app):
         for segment in strip:
             assert not BAD.intersection(segment.text), repr(segment.text)
             # A link or an action in a segment's style would make data clickable.
@@ -35,15 +36,6 @@ def screen_text(app) -> str:
     return "\n".join(lines)
 
 
-async def started(pilot) -> TimelineView:
-    for _ in range(200):
-        await pilot.pause()
-        view = pilot.app.screen.query_one(TimelineView)
-        if view.model is not None:
-            return view
-    raise AssertionError("the timeline never loaded")
-
-
 @pytest.mark.parametrize("lang", ["en", "ar"])
 async def test_every_screen_shows_hostile_text_literally(timeline, lang):
     app = UneventApp(lambda: timeline, display=Display(lang=lang))
@@ -51,7 +43,7 @@ async def test_every_screen_shows_hostile_text_literally(timeline, lang):
         view = await started(pilot)
         view.select_event("hostile-1")
         await pilot.pause()
-        text = screen_text(app)
+        text = checked_screen_text(app)
         assert "[@click=app.quit]" in text  # shown as the characters it is made of
         assert "evil.exe txt" in text  # the right-to-left override is gone
         # Click on the action's text: it is text, so the app keeps running.
@@ -68,11 +60,11 @@ async def test_every_screen_shows_hostile_text_literally(timeline, lang):
         ):
             await pilot.press(*keys)
             await pilot.pause()
-            screen_text(app)
+            checked_screen_text(app)
             assert app.is_running
         await pilot.press("slash", *"[@click=app.quit]", "enter")
         await pilot.pause()
-        screen_text(app)
+        checked_screen_text(app)
         assert app.is_running
 
 
@@ -87,7 +79,7 @@ async def test_source_reader_shows_escape_sequences_as_placeholders(timeline):
             await pilot.pause()
             if type(app.screen).__name__ == "ReaderScreen":
                 break
-        text = screen_text(app)
+        text = checked_screen_text(app)
         # The escape sequences are shown as pictures (in an Arabic line: visual order).
         assert "pwned\u2407" in text and "\u241b[31mred\u241b[0m" in text
         assert "[@click=app.quit]Click me[/]" in text
@@ -112,6 +104,6 @@ async def test_hostile_config_values_are_shown_escaped(tmp_path):
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         for _ in range(10):
             await pilot.pause()
-        text = screen_text(app)  # no raw ESC, C1 or bidi control in the notifications
+        text = checked_screen_text(app)  # no raw ESC, C1 or bidi control in the notifications
         assert "rtl_mode" in text and "[@click=app.quit]ar" in text
         assert app.is_running

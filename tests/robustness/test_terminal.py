@@ -9,25 +9,17 @@ import subprocess
 import sys
 
 import pytest
+from cli_helpers import REPO, pty_run
 from fixtures.hostile import hostile_dataset
-from test_hostile import REPO, pty_run
+from pilot_helpers import screen_text, started
 from tui_fixture import make_timeline
 
 from uneventtui.app import encoding_problem
 from uneventtui.app.app import UneventApp
 from uneventtui.app.display import Display
-from uneventtui.app.widgets.timeline import TimelineView
 from uneventtui.loader import load_timeline
 
 CLI = [sys.executable, "-c", "import sys; from uneventtui.cli import main; sys.exit(main())"]
-
-
-async def started(pilot) -> None:
-    for _ in range(200):
-        await pilot.pause()
-        if pilot.app.screen.query(TimelineView) and pilot.app.screen.query_one(TimelineView).model:
-            return
-    raise AssertionError("the timeline never loaded")
 
 
 # Keys that visit every screen and pane: detail, entity view, reader, search, help,
@@ -86,13 +78,6 @@ async def test_rapid_resizes_never_crash(tmp_path):
 # --- NO_COLOR: every state readable without colour --------------------------------
 
 
-def plain_screen(app) -> str:
-    return "\n".join(
-        "".join(segment.text for segment in strip)
-        for strip in app.screen._compositor.render_strips()
-    )
-
-
 async def test_no_color_focus_and_selection_are_drawn_not_coloured(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = UneventApp(make_timeline, display=Display(lang="en"))
@@ -100,15 +85,15 @@ async def test_no_color_focus_and_selection_are_drawn_not_coloured(monkeypatch):
         await started(pilot)
         assert app.no_color
         # The selected row is marked, and the mark moves with the selection.
-        before = plain_screen(app)
+        before = screen_text(app)
         await pilot.press("j")
         await pilot.pause()
-        timeline_focused = plain_screen(app)
+        timeline_focused = screen_text(app)
         assert before.count("▶") == 1 and timeline_focused.count("▶") == 1
         assert before.index("▶") != timeline_focused.index("▶")
         await pilot.press("enter")  # focus moves to the detail pane
         await pilot.pause()
-        detail_focused = plain_screen(app)
+        detail_focused = screen_text(app)
         # The focused pane's border is drawn with other characters (heavy, not round).
         assert "┏" in timeline_focused and "┏" in detail_focused
         assert timeline_focused.index("┏") != detail_focused.index("┏")
@@ -116,10 +101,10 @@ async def test_no_color_focus_and_selection_are_drawn_not_coloured(monkeypatch):
         await pilot.press("slash", *"summit")
         for _ in range(20):
             await pilot.pause()
-        first = plain_screen(app)
+        first = screen_text(app)
         await pilot.press("down")
         await pilot.pause()
-        assert "▶" in first and plain_screen(app) != first
+        assert "▶" in first and screen_text(app) != first
 
 
 # --- locale and stdout --------------------------------------------------------------
@@ -147,6 +132,7 @@ def test_not_a_terminal_points_to_the_verbs():
     ],
     ids=["LC_ALL=C", "latin-1"],
 )
+@pytest.mark.slow
 def test_non_utf8_terminal_gets_a_clear_message(env):
     status, output = pty_run(env=env)
     assert status == 2

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from tui_fixture import shipped_timeline
 
-import uneventtui
 from uneventtui.search import normalize
 
-TIMELINE = uneventtui.load()
+TIMELINE = shipped_timeline()  # at collection: the queries are parameters
 # Royal and regnal names have no surname ("Mohammed VI"): search by the whole name.
 _REGNAL = re.compile(r"^(?:[IVX]+|ال\w+)$")
 

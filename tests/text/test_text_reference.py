@@ -32,6 +32,8 @@ def _no_user_config(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
+pytestmark = pytest.mark.slow  # the FriBidi and Unicode conformance suites
+
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 UNICODE = needs.UNICODE_DATA
