@@ -368,6 +368,24 @@ def test_every_right_to_left_character_is_in_the_fast_path_blocks():
     assert unicodedata.bidirectional("\u05d0") == "R" and module.RTL_BLOCKS.match("\u05d0")
 
 
+def test_an_arabic_letter_newer_than_python_is_ordered_as_arabic():
+    """Unassigned code points in the Arabic blocks are Arabic letters (AL) to the bidi
+    algorithm, as UAX #9 says; as R, the numbers after them would be ordered otherwise."""
+    import unicodedata
+
+    from uneventtui.text import uba
+
+    arabic_blocks = [(0x0600, 0x07BF), (0x0860, 0x08FF), (0xFB50, 0xFDCF), (0xFE70, 0xFEFF)]
+    unassigned = [
+        chr(code)
+        for low, high in arabic_blocks
+        for code in range(low, high + 1)
+        if not unicodedata.bidirectional(chr(code)) and not 0xFDD0 <= code <= 0xFDEF
+    ]
+    assert unassigned  # Python's Unicode database leaves some unassigned
+    assert {char: uba.bidi_class(char) for char in unassigned} == dict.fromkeys(unassigned, "AL")
+
+
 @pytest.mark.parametrize("width", [3, 80])
 def test_a_mark_between_lam_and_alef_is_kept_at_the_end_of_a_line(width):
     """layout dropped the fatha of لَا when the word ended a line: the line was cut

@@ -343,6 +343,34 @@ def test_bidi_character_test_levels_and_order():
     assert not failures, f"{len(failures)} cases fail, first: {failures[0]!r}"
 
 
+_BIDI_CLASS_NAMES = {
+    "Left_To_Right": "L",
+    "Right_To_Left": "R",
+    "Arabic_Letter": "AL",
+    "European_Terminator": "ET",
+}
+
+
+@needs.unicode_data
+def test_unassigned_code_points_take_their_blocks_default_bidi_class():
+    """A character newer than this Python's Unicode database gets the class UAX #9 gives
+    its block (the @missing lines of DerivedBidiClass.txt): AL in the Arabic blocks, R in
+    the Hebrew and other right-to-left ones, so a new Arabic letter is ordered as one."""
+    path = UNICODE / "extracted" / "DerivedBidiClass.txt"
+    missing = re.findall(
+        r"^# @missing: ([0-9A-F]+)\.\.([0-9A-F]+); (\w+)$", path.read_text(), re.MULTILINE
+    )
+    blocks = [(int(low, 16), int(high, 16), _BIDI_CLASS_NAMES[name]) for low, high, name in missing]
+    assert blocks[0] == (0, 0x10FFFF, "L")  # everything else; the blocks below override it
+    checked = {}
+    for low, high, expected in blocks[1:]:
+        for code in range(low, high + 1):
+            if not unicodedata.bidirectional(chr(code)):
+                assert uba.bidi_class(chr(code)) == expected, f"U+{code:04X}"
+                checked[expected] = checked.get(expected, 0) + 1
+    assert checked.get("AL", 0) > 100 and checked.get("R", 0) > 100, checked
+
+
 @needs.unicode_data
 def test_shipped_unicode_tables_match_the_unicode_data():
     module = importlib.import_module("uneventtui.text._unicode_tables")
