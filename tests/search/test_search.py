@@ -374,3 +374,92 @@ def test_any_query_gives_well_formed_hits(index, query, limit):
         assert hit.spans and hit.span == hit.spans[0]
         for start, end in hit.spans:
             assert 0 <= start < end <= len(hit.matched_text)
+
+
+# -- what the ranking promises, pinned (each of these once changed unnoticed) ----------
+
+
+def test_invisible_format_characters_inside_a_query_word_keep_it_one_word(index):
+    """Soft hyphen, LRM and ZWNJ (pasted text carries them) are not word breaks: broken in
+    two, 'Hi lale' would match only as a substring, below every name starting 'Hilale'."""
+    for query, clean in [
+        ("Hi\u00adlale", "Hilale"),
+        ("هل\u200eال", "هلال"),
+        ("هل\u200cال", "هلال"),
+    ]:
+        top = index.search(query)[0]
+        assert (top.id, top.tier, top.score) == ("omar-hilale", "word-start", 80.0), query
+        assert index.search(query) == index.search(clean)
+
+
+def test_a_match_through_a_clitic_ranks_just_below_the_same_match_without_it():
+    """'الصحة' is exactly the first name; the second is 'صحة', exact only once the query's
+    article comes off: just below, and still above a name that 'الصحة' merely starts."""
+    timeline = Timeline(
+        events=[],
+        entities={
+            e.id: e
+            for e in [
+                org("direct", "الصحة", "Health"),
+                org("via-clitic", "صحة", "Health (bare)"),
+                org("prefix", "الصحة العالمية", "World health"),
+            ]
+        },
+        sources={},
+        tracks={},
+    )
+    hits = SearchIndex.build(timeline).search("الصحة")
+    assert [h.id for h in hits] == ["direct", "via-clitic", "prefix"]
+    assert hits[0].score > hits[1].score > hits[2].score
+    assert [h.tier for h in hits] == ["exact", "exact", "prefix"]
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("Kribelqa", "philippe-kridelka"),  # 8 letters, two typos: found
+        ("Fitale", None),  # 6 letters, two typos (Hilale): one is the most
+        ("Hounxbq", None),  # 7 letters, two typos (Houngbo): one is the most
+        ("Hilalr", "omar-hilale"),  # 6 letters, one typo: found
+    ],
+)
+def test_two_typos_are_forgiven_from_eight_letters(index, query, found):
+    ids = [h.id for h in index.search(query)]
+    if found:
+        assert ids[0] == found, ids
+    else:
+        assert "omar-hilale" not in ids and "gilbert-houngbo" not in ids, ids
+
+
+def test_scores_are_floats(index):
+    """Scores are floats (the JSON contract): tiers less a clitic penalty, fuzzy buckets."""
+    for query in ["WHO", "الصحة", "Kribelqa", "جنيف", "andi"]:
+        for hit in index.search(query):
+            assert type(hit.score) is float, (query, hit)
+
+
+@pytest.fixture(scope="module")
+def crowded() -> SearchIndex:
+    """Two common words that meet in only a few names: 'summit' in 1,530 titles, 'beta'
+    in 1,030, both in 30, and those 30 come last."""
+    events = [event(f"d{i}", "2001", f"قمة دلتا {i}", f"summit delta {i}") for i in range(1500)]
+    events += [event(f"g{i}", "2002", f"بيتا غاما {i}", f"beta gamma {i}") for i in range(1000)]
+    events += [event(f"sb{i}", "2003", f"قمة بيتا {i}", f"summit beta {i}") for i in range(30)]
+    return SearchIndex.build(Timeline(events, entities={}, sources={}, tracks={}))
+
+
+def test_unselective_words_are_intersected_and_every_word_counts(crowded, monkeypatch):
+    """Past 256 candidates checked one by one, the words' postings are intersected: every
+    hit still has every word of the query, and none of the 30 is missed."""
+    intersected = []
+    original = SearchIndex._intersection
+
+    def spy(self, per_word):
+        intersected.append(len(per_word))
+        return original(self, per_word)
+
+    monkeypatch.setattr(SearchIndex, "_intersection", spy)
+    for query in ["summit beta", "beta summit", "قمة بيتا"]:
+        hits = crowded.search(query, limit=50)
+        assert sorted(h.id for h in hits) == sorted(f"sb{i}" for i in range(30)), query
+    assert intersected and all(n == 2 for n in intersected)  # the path was taken

@@ -37,6 +37,10 @@ FOLDS = [
     ("O'Brien", "obrien"),  # apostrophes join
     ("  a \t b\n", "a b"),
     ("\u200fجنيف\u200e", "جنيف"),  # bidi marks are invisible, not breaks
+    # Invisible format characters inside a word leave it one word (pasted text has them).
+    ("جن\u200eيف", "جنيف"),  # LRM
+    ("عبد\u200cالله", "عبدالله"),  # ZWNJ
+    ("Hi\u00adlale", "hilale"),  # soft hyphen
     ("ﻻ", "لا"),  # presentation forms (NFKC)
 ]
 
