@@ -539,3 +539,34 @@ def test_track_short_names_fall_back_to_the_full_name(tmp_path):
     summit = timeline.tracks["summit"]
     assert summit.short("en") == "Summit"
     assert summit.short("ar") == summit.name_ar  # no short_ar given: the name
+
+
+# --- Dates as a user writes them ---------------------------------------------------
+
+
+def test_an_unquoted_toml_date_keeps_its_day(tmp_path):
+    data = copy_mini(tmp_path)
+    edit(data, "events.toml", 'start = "2024-04-22"', "start = 2024-04-22")
+    edit(data, "events.toml", 'end = "2024-04-24"', "end = 2024-04-24")
+    assert check_dataset(data) == []
+    visit = load_timeline(data).event("2024-geneva-visit")
+    assert visit.start == PartialDate(2024, 4, 22) and visit.start.iso() == "2024-04-22"
+    assert visit.end == PartialDate(2024, 4, 24)
+
+
+@pytest.mark.parametrize("end", ["2024-04", "2024", "2024-04-22"])
+def test_a_partial_end_that_contains_the_start_is_not_before_it(tmp_path, end):
+    """End 2024-04 (some day in April) after a start of 22 April is fine: only an end
+    whose last possible day comes before the start is a mistake."""
+    data = copy_mini(tmp_path)
+    edit(data, "events.toml", 'end = "2024-04-24"', f'end = "{end}"')
+    assert check_dataset(data) == []
+    assert load_timeline(data).event("2024-geneva-visit").end == PartialDate.parse(end)
+
+
+@pytest.mark.parametrize("end", ["2024-04-21", "2024-03", "2023"])
+def test_an_end_wholly_before_the_start_is_named(tmp_path, end):
+    data = copy_mini(tmp_path)
+    edit(data, "events.toml", 'end = "2024-04-24"', f'end = "{end}"')
+    line = assert_names(only_problem(data), "events.toml", "2024-geneva-visit", "end")
+    assert f"ends ({end}) before it starts (2024-04-22)" in line
