@@ -239,6 +239,10 @@ def test_events_json_contract(capsys):
     assert "inferred" in visit["date_note"]
     assert "مستنتجة" in visit["date_note_ar"]
     assert resolution["date_note"] is None and resolution["date_note_ar"] is None
+    # An absent summary is null, never "" (scripts test `is None`).
+    assert resolution["summary_en"].startswith("The General Assembly decides")
+    assert visit["summary_en"] is None and doha["summary_en"] is None
+    assert resolution["summary_ar"] is None
     # Arabic is written as is, not as \u escapes.
     assert "زيارة عمل" in out
 
@@ -256,6 +260,10 @@ def test_events_filters(capsys):
     ("period", "expected"),
     [
         (["--from", "2024-04-23"], ["2024-geneva-visit", "2025-doha-summit"]),  # still going on
+        # Both bounds are inclusive: the visit's last day, the summit's month, its first day.
+        (["--from", "2024-04-24"], ["2024-geneva-visit", "2025-doha-summit"]),
+        (["--from", "2025-11"], ["2025-doha-summit"]),
+        (["--to", "2024-04-22"], ["2024-resolution-78-261", "2024-geneva-visit"]),
         (["--from", "2024-04-25"], ["2025-doha-summit"]),
         (["--to", "2024-04"], ["2024-resolution-78-261", "2024-geneva-visit"]),
         (["--from", "2025", "--to", "2025"], ["2025-doha-summit"]),
