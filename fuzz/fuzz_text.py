@@ -3,7 +3,7 @@
 Each input is text (UTF-8; undecodable bytes become lone surrogates, as in a file
 name read with surrogateescape); its first byte picks the width, direction and mode.
 The seeds are the lines of the five seed articles and strings that stress a terminal.
-The target checks the same invariants as tests/test_properties.py, at length:
+The target checks the same invariants as tests/robustness/test_properties.py, at length:
 `layout`, `visual` and `visual_with_map` never raise, draw exactly the sanitised
 input's letters, fit the width and never emit a control character; `normalize` is
 idempotent; search never raises and keeps its spans inside the matched text.
@@ -16,7 +16,7 @@ import sys
 from engine import fuzz, repo_root
 
 ROOT = repo_root()
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "robustness"))
 
 from rich.cells import get_character_cell_size  # noqa: E402
 from test_properties import FORBIDDEN, letters  # noqa: E402

@@ -6,8 +6,10 @@ from seeds/000_229ba7b9f742da60.txt; the hostile title checks that data is never
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
+import uneventtui
 from uneventtui.model import (
     Entity,
     Event,
@@ -160,3 +162,10 @@ def make_big_timeline(n: int = 100_000) -> Timeline:
             )
         )
     return Timeline(events, base.entities, base.sources, base.tracks, base.event_kinds)
+
+
+@cache
+def shipped_timeline() -> Timeline:
+    """The curated dataset, loaded once per test process (the `shipped` fixture; modules
+    that parametrize over it at collection call this directly)."""
+    return uneventtui.load()
