@@ -1,6 +1,6 @@
 """What the command-line verbs print: stable JSON for scripts, aligned tables for people.
 
-JSON is the contract scripts and tests rely on (see README, "Command line"): keys in a
+JSON is the contract scripts and tests rely on (see docs/cli.md): keys in a
 fixed order, Arabic as is (`ensure_ascii=False`), absent values as null. Tables pass
 every string from the data through `uneventtui.text.visual` (shaped, visual order,
 control characters made harmless) and align columns by terminal cells, so Arabic lines
