@@ -63,7 +63,7 @@ def load_config(
         return config, problems
     except OSError as exc:
         return config, [f"{where}: cannot read the config file ({exc.strerror}); using defaults"]
-    # Only now: most starts have no config file, and the parser costs ~2 ms to import.
+    # Only now: most starts have no config file, and would import the parser for nothing.
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover

@@ -4,8 +4,8 @@
     python -m uneventtui.text._generate_tables [/usr/share/unicode]
 
 The package ships the generated tables so that it depends neither on Debian's
-unicode-data nor on importing arabic-reshaper at run time (a few milliseconds of
-start-up); tests/test_text_reference.py checks they still match their sources.
+unicode-data nor on importing arabic-reshaper at run time (which every start would
+pay for); tests/test_text_reference.py checks they still match their sources.
 """
 
 from __future__ import annotations
