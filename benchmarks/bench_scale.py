@@ -26,11 +26,11 @@ temporary directory:
 `--workdir DIR` keeps the synthetic dataset and its cache in DIR between runs (the cold
 stages are measured only when DIR has no dataset yet), and `--only` runs some of the
 parts: `load` (cold and warm loads), `tmux` (first frame, data shown, VisiData), `keys`
-(headless Pilot). Both are for iterating on one part; the README figures come from a
-full run in a fresh temporary directory. `--against CHECKOUT` starts the explorer of
-another source tree too (another commit, e.g. from `git worktree add /tmp/before HEAD~3`),
-with a cache of its own, in the same interleaved tmux runs: a before/after comparison
-under the same machine noise.
+(headless Pilot). Both are for iterating on one part; the figures in
+benchmarks/README.md come from a full run in a fresh temporary directory.
+`--against CHECKOUT` starts the explorer of another source tree too (another commit,
+e.g. from `git worktree add /tmp/before HEAD~3`), with a cache of its own, in the same
+interleaved tmux runs: a comparison under the same machine noise.
 
 VisiData is looked for as `vd` on PATH or in /work/venv-scale/bin (install it with
 `python3 -m venv /work/venv-scale && /work/venv-scale/bin/pip install visidata`);

@@ -74,7 +74,7 @@ def load_config(
     except OSError as exc:
         why = exc.strerror or str(exc)
         return config, [f"{where}: cannot read the config file ({why}); using defaults"]
-    # Only now: most starts have no config file, and the parser costs ~2 ms to import.
+    # Only now: most starts have no config file, and would import the parser for nothing.
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover

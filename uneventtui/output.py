@@ -1,6 +1,6 @@
 """What the command-line verbs print: stable JSON for scripts, aligned tables for people.
 
-JSON is the contract scripts and tests rely on (see README, "Command line"): keys in a
+JSON is the contract scripts and tests rely on (see docs/cli.md): keys in a
 fixed order, Arabic as is (`ensure_ascii=False`), absent values as null. Tables pass
 every string from the data through a `Display` (the rtl mode of this run, as a value:
 shaped and in visual order for a terminal, logical for a pipe; control characters made

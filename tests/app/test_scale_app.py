@@ -13,14 +13,20 @@ from uneventtui.packed import PackedList
 
 
 @pytest.fixture(scope="module")
-def cached_timeline(tmp_path_factory):
+def cached_dataset(tmp_path_factory):
+    """What a warm start gets: the timeline and its search index, from the cache."""
     root = tmp_path_factory.mktemp("scale")
     data = synthetic.write_dataset(root / "data", 5000, 2000, seed=5, per_file=2500)
     cache.load_cached(data, directory=root / "cache", use_cache=True)
     result = cache.load_cached(data, directory=root / "cache", use_cache=True)
     assert result.status == "hit"
     assert isinstance(result.timeline.events, PackedList)
-    return result.timeline
+    return result.dataset
+
+
+@pytest.fixture(scope="module")
+def cached_timeline(cached_dataset):
+    return cached_dataset.timeline
 
 
 def listed_rows(timeline, track=None) -> list[int]:
@@ -58,10 +64,10 @@ def test_the_row_model_shows_each_year_under_its_header(cached_timeline, track):
     assert model.position_at_row(len(expected) + 5) == len(model.shown) - 1
 
 
-async def test_scrolls_end_to_end_and_back(cached_timeline):
+async def test_scrolls_end_to_end_and_back(cached_dataset, cached_timeline):
     events = cached_timeline.events
     first, last = events[0], events[-1]
-    app = UneventApp(lambda: cached_timeline, display=Display(lang="en", mode="terminal"))
+    app = UneventApp(lambda: cached_dataset, display=Display(lang="en", mode="terminal"))
     async with app.run_test(size=(160, 60)) as pilot:
         view = await started(pilot)
         assert first.title_en[:20] in "\n".join(timeline_rows(app))
@@ -83,7 +89,9 @@ async def test_scrolls_end_to_end_and_back(cached_timeline):
         assert events.loaded_blocks() > 1
 
 
-async def test_rapid_steps_update_the_detail_once_the_cursor_rests(cached_timeline, monkeypatch):
+async def test_rapid_steps_update_the_detail_once_the_cursor_rests(
+    cached_dataset, cached_timeline, monkeypatch
+):
     """Large timelines: stepping only moves the cursor; the header and the detail follow
     once it rests (SETTLE), or at once on Enter / a focus change / Back."""
     from uneventtui.app.screens import main
@@ -91,7 +99,7 @@ async def test_rapid_steps_update_the_detail_once_the_cursor_rests(cached_timeli
     monkeypatch.setattr(main, "SETTLE_FROM", 0)  # treat the 5,000 events as large
     monkeypatch.setattr(main, "SETTLE", 0.5)  # longer than 5 presses, even on a busy machine
     events = cached_timeline.events
-    app = UneventApp(lambda: cached_timeline, display=Display(lang="en", mode="terminal"))
+    app = UneventApp(lambda: cached_dataset, display=Display(lang="en", mode="terminal"))
     async with app.run_test(size=(160, 60)) as pilot:
         view = await started(pilot)
         screen = app.screen
@@ -118,13 +126,15 @@ async def test_rapid_steps_update_the_detail_once_the_cursor_rests(cached_timeli
         assert screen.detail.target == ("event", events[8].id)
 
 
-async def test_fast_repeated_keys_leave_one_cursor_and_the_right_detail(cached_timeline):
+async def test_fast_repeated_keys_leave_one_cursor_and_the_right_detail(
+    cached_dataset, cached_timeline
+):
     """Keys arriving faster than frames (a held key): when they stop, exactly one row is
     marked, it is the cursor's, and the detail and the header show that event."""
     from uneventtui.app.screens import main
 
     events = cached_timeline.events
-    app = UneventApp(lambda: cached_timeline, display=Display(lang="en", mode="terminal"))
+    app = UneventApp(lambda: cached_dataset, display=Display(lang="en", mode="terminal"))
     async with app.run_test(size=(160, 60)) as pilot:
         view = await started(pilot)
         main.SETTLE_FROM, saved = 0, main.SETTLE_FROM  # the settle delay, as at 100,000
@@ -154,9 +164,11 @@ async def test_fast_repeated_keys_leave_one_cursor_and_the_right_detail(cached_t
             assert len(marked) == 1 and view.current_event.title_en[:20] in marked[0]
 
 
-async def test_paging_then_a_year_jump_lands_under_that_years_header(cached_timeline):
+async def test_paging_then_a_year_jump_lands_under_that_years_header(
+    cached_dataset, cached_timeline
+):
     events = cached_timeline.events
-    app = UneventApp(lambda: cached_timeline, display=Display(lang="en", mode="terminal"))
+    app = UneventApp(lambda: cached_dataset, display=Display(lang="en", mode="terminal"))
     async with app.run_test(size=(160, 60)) as pilot:
         view = await started(pilot)
         for pages in (3, 5, 1):
@@ -174,10 +186,12 @@ async def test_paging_then_a_year_jump_lands_under_that_years_header(cached_time
             assert f"── {event.start.year} ──" in screen[cursor_line - 1]
 
 
-async def test_year_headers_take_the_theme_and_follow_a_theme_change(cached_timeline):
+async def test_year_headers_take_the_theme_and_follow_a_theme_change(
+    cached_dataset, cached_timeline
+):
     """Year rows are drawn in the `timeline--year` style (bold, the accent colour), and
     rows drawn before a theme change are redrawn in the new theme's colours."""
-    app = UneventApp(lambda: cached_timeline, display=Display(lang="en", mode="terminal"))
+    app = UneventApp(lambda: cached_dataset, display=Display(lang="en", mode="terminal"))
     async with app.run_test(size=(160, 60)) as pilot:
         view = await started(pilot)
 
@@ -196,11 +210,13 @@ async def test_year_headers_take_the_theme_and_follow_a_theme_change(cached_time
         assert after != before
 
 
-async def test_track_steps_land_on_the_next_event_of_the_same_track(cached_timeline):
+async def test_track_steps_land_on_the_next_event_of_the_same_track(
+    cached_dataset, cached_timeline
+):
     """} and { on a cached timeline (events unpickled a block at a time): each lands on
     the nearest event of the cursor's track, skipping the others, and stops at the ends."""
     events = cached_timeline.events
-    app = UneventApp(lambda: cached_timeline, display=Display(lang="en", mode="terminal"))
+    app = UneventApp(lambda: cached_dataset, display=Display(lang="en", mode="terminal"))
     async with app.run_test(size=(160, 60)) as pilot:
         view = await started(pilot)
         await pilot.press("pagedown", "pagedown")

@@ -1,6 +1,6 @@
 """Hostile datasets: `check` names every problem, and no verb lets data reach the terminal raw.
 
-Policy (README, "Security and robustness"): Rich markup and Textual action syntax in
+Policy (docs/security.md): Rich markup and Textual action syntax in
 data are text, shown literally; escape sequences and C0/C1 control characters are
 errors in names, titles, ids and other one-line fields, and in prose only tab and
 newline are allowed; bidi controls and zero-width characters are accepted in the data

@@ -111,7 +111,7 @@ def test_visual_never_raises_and_keeps_every_letter(text, base, mode):
     assert mapped == drawn and len(cells) == len(text) + 1
     if ZWJ not in drawn:
         # (Rich measures "X ZWJ Y" as one grapheme even where a terminal draws two
-        # cells: terminal mode keeps ZWJ, so its width is Rich's guess. README notes it.)
+        # cells: terminal mode keeps ZWJ, so its width is Rich's guess. docs/security.md notes it.)
         assert all(-1 <= c <= cell_len(drawn) for c in cells)
 
 

@@ -70,7 +70,9 @@ def add_verb(subparsers: Any, name: str, summary: str, description: str = "") ->
 
 def add_json(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument(
-        "--json", action="store_true", help=f"print {what} as JSON (see README) instead of a table"
+        "--json",
+        action="store_true",
+        help=f"print {what} as JSON (see docs/cli.md) instead of a table",
     )
 
 

@@ -1,6 +1,6 @@
 """The name index: every name of every entity and event, searchable as you type.
 
-Design (for 100k entities + 100k events answering well under a 16 ms frame):
+Design (for 100k entities + 100k events answering within one frame of typing):
 
 * Each searchable string (a name, an alias, a title) is an *entry*. Entries are
   numbered in rank order: entities with more events first, then shorter names.

@@ -5,10 +5,10 @@ from Rich's cell-width table.
     python -m uneventtui.text._generate_tables [/usr/share/unicode]
 
 The package ships the generated tables so that it depends neither on Debian's
-unicode-data nor on importing arabic-reshaper at run time (a few milliseconds of
-start-up), nor on importing Rich (the text layer stays free of it, yet must
-measure cells exactly as Rich and so Textual do); tests/test_text_reference.py
-and tests/test_text_cells.py check they still match their sources.
+unicode-data nor on importing arabic-reshaper at run time (which every start would
+pay for), nor on importing Rich (the text layer stays free of it, yet must measure
+cells exactly as Rich and so Textual do); tests/text/test_text_reference.py and
+tests/text/test_text_cells.py check they still match their sources.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from conftest import REAL_USER_DIRS, USER_DIRS
 
 from uneventtui.history import History
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def real_app_dirs() -> list[Path]:

@@ -9,7 +9,7 @@ import pytest
 
 pytest_plugins = ["pytester"]
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]  # tests/: the shared conftest and helpers
 NEEDS_NOTHING_THERE = """
 import needs
 
