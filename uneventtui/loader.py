@@ -224,22 +224,25 @@ class _Lines:
     """Line numbers of `[[table]]` headers and of `key =` lines below them.
 
     tomllib gives no positions, so this scans the text. It is used only when the
-    headers found match the entries parsed one for one (inline tables do not).
+    headers found match the entries parsed one for one (inline tables do not). Only
+    the headers' positions are kept: a key's line is looked up in the file again when
+    a problem names it, so a large dataset's text is not held for every file.
     """
 
     _HEADER_RE = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_\-\"' ]+?)\s*\]\]?\s*(?:#.*)?$")
     _KEY_RE = re.compile(r"^\s*[\"']?([A-Za-z0-9_\-]+)[\"']?\s*[=.]")
 
-    def __init__(self, text: str):
-        self.lines = text.splitlines()
+    def __init__(self, text: str, path: Path | None = None):
+        self.path = path
         self.headers: dict[str, list[int]] = {}  # table name -> 0-based header lines
         self.any_headers: set[int] = set()  # every [table] line, sub-tables included
-        for number, line in enumerate(self.lines):
+        for number, line in enumerate(text.splitlines()):
             if line.lstrip().startswith("["):
                 self.any_headers.add(number)
-            match = self._HEADER_RE.match(line)
-            if match:
-                self.headers.setdefault(match.group(1).strip("\"' "), []).append(number)
+                match = self._HEADER_RE.match(line)
+                if match:
+                    self.headers.setdefault(match.group(1).strip("\"' "), []).append(number)
+        self._text = None if path is not None else text  # kept only with no file to reread
 
     def entry_line(self, table: str, index: int, count: int) -> int | None:
         """1-based line of the index-th [[table]] header, when the count matches."""
@@ -248,14 +251,24 @@ class _Lines:
             return None
         return found[index] + 1
 
+    def _lines(self) -> list[str]:
+        text = self._text
+        if text is None and self.path is not None:
+            try:
+                text = self.path.read_bytes().decode("utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+        return (text or "").splitlines()
+
     def key_line(self, start: int | None, key: str) -> int | None:
         """1-based line of `key = ...` in the entry whose header is on line `start`."""
         if start is None:
             return None
-        for number in range(start, len(self.lines)):  # `start` is 1-based: the next line
+        lines = self._lines()
+        for number in range(start, len(lines)):  # `start` is 1-based: the next line
             if number in self.any_headers:
                 break
-            match = self._KEY_RE.match(self.lines[number])
+            match = self._KEY_RE.match(lines[number])
             if match and match.group(1) == key:
                 return number + 1
         return start
@@ -271,15 +284,20 @@ class _Entry:
     table: str
     file: str
     position: int  # 1-based, among the entries of this table in this file
-    data: dict[str, Any]
+    data: dict[str, Any]  # as parsed; emptied once checked (`values` holds what is kept)
     header_line: int | None
     lines: _Lines | None
     values: dict[str, Any] = field(default_factory=dict)
+    given: tuple[str, ...] = ()  # the keys the entry was written with
+    written_id: Any = None
+
+    def __post_init__(self) -> None:
+        self.given, self.written_id = tuple(self.data), self.data.get("id")
 
     @property
     def id(self) -> str | None:
         """The id as written (even if malformed: it was reported, and others may use it)."""
-        value = self.data.get("id")
+        value = self.written_id
         return value if isinstance(value, str) and value.strip() else None
 
     @property
@@ -421,7 +439,7 @@ class _Checker:
             self.problem(shown, "TOML syntax error: nested too deeply")
             self.incomplete = True
             return
-        self.read_document(shown, document, _Lines(text))
+        self.read_document(shown, document, _Lines(text, path))
 
     def read_document(self, shown: str, document: dict[str, Any], lines: _Lines) -> None:
         for key, value in document.items():
@@ -480,6 +498,7 @@ class _Checker:
         """Check types and presence; keep the good values in `entry.values`."""
         values = self.check_table(entry, "", entry.data, spec)
         entry.values = values
+        entry.data = {}  # the parsed table is not kept: a large dataset's memory is its values
 
     def check_table(
         self, entry: _Entry, prefix: str, data: dict[str, Any], spec: _Spec
@@ -709,7 +728,7 @@ class _Checker:
             return
         file_name = values.get("file")
         if file_name is None:
-            if "file" not in entry.data:
+            if "file" not in entry.given:
                 self.entry_problem(entry, "file", "a seed source needs the seed's file name")
             return
         if Path(file_name).is_absolute() or ".." in Path(file_name).parts:
@@ -852,7 +871,7 @@ class _Checker:
             # as inferred in one language and as stated in the other.
             self.entry_problem(entry, "date_note_ar", "an Arabic date note needs a date_note too")
         sources = values.get("sources")
-        if sources is not None and not sources and isinstance(entry.data.get("sources"), list):
+        if sources is not None and not sources:  # given as a list, with no usable source
             self.entry_problem(entry, "sources", "an event needs at least one source")
         self.check_source_refs(entry, sources or ())
 
