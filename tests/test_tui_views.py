@@ -12,6 +12,8 @@ from test_tui_reader import open_reader
 from uneventtui import cache, load, synthetic
 from uneventtui.app.app import UneventApp
 from uneventtui.app.display import Display
+from uneventtui.app.documents import event_blocks
+from uneventtui.app.i18n import tr
 from uneventtui.app.screens.main import MainScreen
 from uneventtui.app.screens.reader import ReaderScreen
 from uneventtui.app.widgets.article import ArticleView
@@ -562,3 +564,14 @@ async def test_a_partial_update_writes_what_textual_would_drawing_only_the_chang
         assert len(written) > 6
         for ours, theirs in written:
             assert ours == theirs
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_event_view_lists_the_events_other_names(shipped, lang):
+    blocks = event_blocks(shipped.event("1995-03-wssd-copenhagen"), shipped, lang)
+    names = [b for b in blocks if b.kind == "field" and b.label == tr("aliases", lang)]
+    assert len(names) == 1
+    assert "WSSD" in names[0].text.splitlines()
+    assert "قمة كوبنهاغن" in names[0].text.splitlines()
+    plain = event_blocks(shipped.event("2022-05-24-tedros-re-elected"), shipped, lang)
+    assert not [b for b in plain if b.label == tr("aliases", lang)]
