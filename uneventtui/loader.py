@@ -207,6 +207,7 @@ SPECS: dict[str, _Spec] = {
             "participants": "participants",
             "organizations": "refs",
             "sources": "sources",
+            "aliases": "strings",
         },
         ("id", "kind", "track", "title_ar", "title_en", "start", "sources"),
     ),
@@ -948,6 +949,7 @@ class _Checker:
                     ),
                     organizations=v.get("organizations", ()),
                     sources=refs(v["sources"]),
+                    aliases=v.get("aliases", ()),
                 )
             )
         return Timeline(

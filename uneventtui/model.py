@@ -212,6 +212,9 @@ class Event(NamedTuple):
     participants: tuple[Participant, ...] = ()
     organizations: tuple[str, ...] = ()
     sources: tuple[SourceRef, ...] = ()
+    # Other names the event goes by ("WSSD", "Copenhagen+5"); last, with a default,
+    # so that positional construction elsewhere keeps working.
+    aliases: tuple[str, ...] = ()
 
     @property
     def sort_key(self) -> tuple[tuple[int, int, int], str]:

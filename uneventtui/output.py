@@ -54,6 +54,7 @@ def event_json(event: Event, timeline: Timeline) -> dict[str, Any]:
         "track": event.track,
         "title_ar": event.title_ar,
         "title_en": event.title_en,
+        "aliases": list(event.aliases),
         "start": event.start.iso(),
         "end": event.end.iso() if event.end else None,
         "date_note": _or_none(event.date_note),

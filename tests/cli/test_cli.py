@@ -27,6 +27,7 @@ EVENT_KEYS = [
     "track",
     "title_ar",
     "title_en",
+    "aliases",
     "start",
     "end",
     "date_note",
@@ -176,6 +177,74 @@ def test_check_json(capsys, tmp_path):
     lines = (data / "events.toml").read_text(encoding="utf-8").splitlines()
     assert lines[first["line"] - 1].startswith("date_not =")
     assert first["text"].startswith(f"{data}/events.toml:{first['line']}: event")
+
+
+def aliased_copy(tmp_path: Path) -> Path:
+    """The fixture with aliases on the Doha summit."""
+    shutil.copytree(MINI, tmp_path / "mini")
+    events = tmp_path / "mini" / "data" / "events.toml"
+    text = events.read_text(encoding="utf-8")
+    assert 'place = "doha"' in text
+    text = text.replace('place = "doha"', 'place = "doha"\naliases = ["WSSD2", "قمة الدوحة"]', 1)
+    events.write_text(text, encoding="utf-8")
+    return tmp_path / "mini" / "data"
+
+
+def test_check_stats_shows_gaps_and_orphans(capsys, tmp_path):
+    data = aliased_copy(tmp_path)
+    # An entity no event names and a source no event cites.
+    with (data / "entities.toml").open("a", encoding="utf-8") as f:
+        f.write(
+            '\n[[entity]]\nid = "cairo"\nkind = "place"\nname_ar = "القاهرة"\nname_en = "Cairo"\n'
+        )
+    with (data / "sources.toml").open("a", encoding="utf-8") as f:
+        f.write('\n[[source]]\nid = "unused"\nkind = "external"\nurl = "https://example.org/"\n')
+    code, out, _ = run(capsys, "check", "--stats", "--data", str(data))
+    assert code == 0
+    lines = out.splitlines()
+    assert "OK: 3 events, 5 entities, 4 sources" in lines[0]
+    header = lines.index("Events per year per track:") + 1
+    assert lines[header].split() == ["year", "Summit", "process", "Migration", "total"]
+    assert lines[header + 1].split() == ["2024", "2", "-", "2"]
+    assert lines[header + 2].split() == ["2025", "1", "-", "1"]
+    assert "Entities without events: 1:" in lines
+    assert lines[lines.index("Entities without events: 1:") + 1].strip() == "cairo"
+    assert "Sources cited by no event: 1:" in lines
+    assert lines[lines.index("Sources cited by no event: 1:") + 1].strip() == "unused"
+
+
+def test_check_stats_lists_every_year_in_the_range(capsys, tmp_path):
+    data = aliased_copy(tmp_path)
+    events = data / "events.toml"
+    text = events.read_text(encoding="utf-8").replace(
+        'start = "2024-02-26"', 'start = "2021-02-26"'
+    )
+    events.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--stats", "--json", "--data", str(data))
+    assert code == 0
+    result = json.loads(out)
+    assert result["problems"] == []
+    stats = result["stats"]
+    assert (stats["events"], stats["entities"], stats["sources"]) == (3, 4, 3)
+    assert stats["tracks"] == ["summit", "migration"]
+    assert [(row["year"], row["total"]) for row in stats["events_per_year"]] == [
+        (2021, 1),
+        (2022, 0),
+        (2023, 0),
+        (2024, 1),
+        (2025, 1),
+    ]
+    assert stats["events_per_year"][1]["tracks"] == {"summit": 0, "migration": 0}
+    assert stats["entities_without_events"] == []
+    assert stats["sources_without_events"] == []
+
+
+def test_check_stats_json_on_a_broken_dataset(capsys, tmp_path):
+    data = broken_copy(tmp_path)
+    code, out, _ = run(capsys, "check", "--stats", "--json", "--data", str(data))
+    assert code == 1
+    result = json.loads(out)
+    assert result["stats"] is None and len(result["problems"]) == 4
 
 
 def test_check_on_a_file_not_a_directory(capsys, tmp_path):
@@ -415,6 +484,27 @@ def test_show_event_text(capsys):
         "https://social.desa.un.org/second-world-summit-for-social-development",
     ]:
         assert expected in out
+
+
+def test_event_aliases_in_show_and_json(capsys, tmp_path):
+    data = str(aliased_copy(tmp_path))
+    code, out, _ = run(capsys, "show", "2025-doha-summit", "--data", data)
+    assert code == 0
+    aliases = next(line for line in out.splitlines() if line.startswith("aliases"))
+    assert "WSSD2" in aliases and "قمة الدوحة" in aliases  # captured: not a terminal
+    _, out, _ = run(capsys, "events", "--json", "--data", data)
+    by_id = {e["id"]: e for e in json.loads(out)}
+    assert by_id["2025-doha-summit"]["aliases"] == ["WSSD2", "قمة الدوحة"]
+    assert by_id["2024-geneva-visit"]["aliases"] == []
+
+
+def test_search_finds_an_event_by_its_alias(capsys, tmp_path):
+    data = str(aliased_copy(tmp_path))
+    for query in ("WSSD2", "wssd2", "قمة الدوحة"):
+        code, out, _ = run(capsys, "search", query, "--json", "--data", data)
+        assert code == 0
+        hits = json.loads(out)
+        assert hits and hits[0]["id"] == "2025-doha-summit", (query, hits)
 
 
 def test_show_entity_lists_its_events_and_roles(capsys):

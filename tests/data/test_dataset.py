@@ -10,6 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from uneventtui.dataset import Dataset
 from uneventtui.loader import check_dataset, collapse_ws
 from uneventtui.output import event_json
 from uneventtui.text import is_rtl
@@ -37,7 +40,7 @@ def test_shipped_dataset_passes_check():
 
 
 def test_the_timeline_is_substantial(shipped):
-    assert len(shipped.events) >= 40
+    assert len(shipped.events) >= 150
     assert len(shipped.entities) >= 60
     assert shipped.seeds_dir == SEEDS.resolve()
 
@@ -76,7 +79,7 @@ def test_every_event_has_a_source_and_both_titles(shipped):
 
 
 def test_copenhagen_1995_opens_and_doha_2025_closes_the_summit_track(shipped):
-    summit = [e for e in shipped.events if e.track == "summit"]
+    summit = [e for e in shipped.events if e.track == "summit" and e.kind == "summit"]
     first, last = summit[0], summit[-1]
     assert first.start.iso() == "1995-03-06"
     assert first.end is not None and first.end.iso() == "1995-03-12"
@@ -175,3 +178,51 @@ def test_a_broken_copy_gets_one_clear_line_per_mistake(tmp_path):
     assert "did you mean 'copenhagen'" in by_field["place"]
     assert "event '1995-03-wssd-copenhagen'" in by_field["titel_en"]
     assert "did you mean 'title_en'" in by_field["titel_en"]
+
+
+def test_the_summit_track_has_an_event_every_year_from_copenhagen_to_doha():
+    result = run_cli("check", "--stats", "--json", "--data", DATA)
+    assert result.returncode == 0, result.stdout + result.stderr
+    stats = json.loads(result.stdout)["stats"]
+    by_year = {row["year"]: row["tracks"]["summit"] for row in stats["events_per_year"]}
+    empty = [year for year in range(1995, 2026) if not by_year.get(year)]
+    assert empty == [], f"summit track empty in {empty}"
+    assert stats["events"] >= 150
+    assert stats["entities_without_events"] == []
+
+
+def test_check_stats_text_on_the_shipped_data():
+    result = run_cli("check", "--stats", "--data", DATA)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "Entities without events: 0" in lines
+    rows = {line.split()[0]: line.split() for line in lines if line[:4].isdigit()}
+    assert set(map(str, range(1995, 2026))) <= set(rows)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("WSSD", "1995-03-wssd-copenhagen"),
+        ("WSSD2", "2025-11-wssd2-doha"),
+        ("Copenhagen Declaration", "1995-03-12-copenhagen-declaration"),
+        ("Copenhagen+5", "2000-06-ga-s24-geneva"),
+        ("قمة كوبنهاغن", "1995-03-wssd-copenhagen"),
+        ("قمة الدوحة", "2025-11-wssd2-doha"),
+    ],
+)
+def test_summit_events_are_found_by_their_aliases(shipped, query, expected):
+    hits = [hit.id for hit in Dataset(shipped).search(query, limit=5, kind="event")]
+    assert expected in hits, hits
+
+
+def test_copenhagen_declaration_finds_the_1995_summit_too(shipped):
+    hits = [hit.id for hit in Dataset(shipped).search("Copenhagen Declaration", limit=5)]
+    assert "1995-03-wssd-copenhagen" in hits
+
+
+def test_no_misleading_aliases(shipped):
+    """CSD is the Commission on Sustainable Development, ECA the Economic Commission for Africa."""
+    for entity in shipped.entities.values():
+        assert "CSD" not in entity.aliases, entity.id
+        assert "ECA" not in entity.aliases, entity.id

@@ -90,6 +90,14 @@ def test_loaded_values_keep_their_meaning():
     assert timeline.seed_text("seed-geneva").startswith("سفير المغرب")
 
 
+def test_event_aliases_load_in_order(tmp_path):
+    data = copy_mini(tmp_path)
+    edit(data, "events.toml", 'place = "doha"', 'place = "doha"\naliases = ["WSSD2", "قمة الدوحة"]')
+    timeline = load_timeline(data)
+    assert timeline.event("2025-doha-summit").aliases == ("WSSD2", "قمة الدوحة")
+    assert timeline.event("2024-geneva-visit").aliases == ()
+
+
 def test_load_raises_data_error_with_every_problem(tmp_path):
     data = copy_mini(tmp_path)
     edit(data, "events.toml", 'start = "2024-02-26"', 'start = "2024-02-30"')
@@ -217,6 +225,46 @@ CASES = {
         "who",
         "aliases[1]",
         ["expected a string, not a number"],
+    ),
+    "event aliases not a list": (
+        "events.toml",
+        'place = "doha"',
+        'place = "doha"\naliases = "WSSD2"',
+        "2025-doha-summit",
+        "aliases",
+        ["expected a list of strings"],
+    ),
+    "event alias not a string": (
+        "events.toml",
+        'place = "doha"',
+        'place = "doha"\naliases = ["WSSD2", 2]',
+        "2025-doha-summit",
+        "aliases[1]",
+        ["expected a string, not a number"],
+    ),
+    "event alias empty": (
+        "events.toml",
+        'place = "doha"',
+        'place = "doha"\naliases = ["WSSD2", " "]',
+        "2025-doha-summit",
+        "aliases[1]",
+        ["must not be empty"],
+    ),
+    "event alias twice": (
+        "events.toml",
+        'place = "doha"',
+        'place = "doha"\naliases = ["WSSD2", "WSSD2"]',
+        "2025-doha-summit",
+        "aliases[1]",
+        ["'WSSD2' is listed twice"],
+    ),
+    "event alias with a control character": (
+        "events.toml",
+        'place = "doha"',
+        'place = "doha"\naliases = ["WSSD\\u001b2"]',
+        "2025-doha-summit",
+        "aliases[0]",
+        ["control character U+001B"],
     ),
     "empty string": (
         "entities.toml",

@@ -48,7 +48,7 @@ def paragraphs(section: str, ar: str, en: str, lang: str) -> list[Block]:
 
 
 def event_blocks(event: Event, timeline: Timeline, lang: str) -> list[Block]:
-    """The event view: titles, dates, place, kind, track, summary, people, sources."""
+    """The event view: titles, dates, place, kind, track, other names, summary, people, sources."""
     t = lambda key: tr(key, lang)  # noqa: E731
     blocks = [Block("heading", event.title_ar), Block("heading", event.title_en), Block("blank")]
     blocks.append(Block("field", format_range(event.start, event.end, lang), t("date")))
@@ -60,6 +60,8 @@ def event_blocks(event: Event, timeline: Timeline, lang: str) -> list[Block]:
         blocks.append(Block("link", place, t("place"), ("entity", event.place)))
     blocks.append(Block("field", label_name(timeline.event_kinds, event.kind, lang), t("kind")))
     blocks.append(Block("field", label_name(timeline.tracks, event.track, lang), t("track")))
+    if event.aliases:
+        blocks.append(Block("field", "\n".join(event.aliases), t("aliases")))
     blocks += paragraphs(t("summary"), event.summary_ar, event.summary_en, lang)
     if event.participants:
         blocks.append(Block("section", t("participants")))

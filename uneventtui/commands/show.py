@@ -98,6 +98,7 @@ def event_page(event: Event, timeline: Timeline, width: int, display: Display) -
     page.heading(event.title_ar)
     page.blank()
     page.field("id", event.id)
+    page.field("aliases", " · ".join(event.aliases))
     page.field("date", format_range(event.start, event.end))
     page.field("", format_range(event.start, event.end, "ar"))
     page.field("date note", event.date_note)

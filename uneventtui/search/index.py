@@ -302,7 +302,7 @@ class SearchIndex:
     # ------------------------------------------------------------------ build
     @classmethod
     def build(cls, timeline: Timeline) -> SearchIndex:
-        """Index every name and alias of every entity and the titles of every event."""
+        """Index every name and alias of every entity and the titles and aliases of every event."""
         targets: list[tuple[str, str, str, str, int]] = []
         entries: list[tuple[int, int, str]] = []
         entity_targets: dict[str, int] = {}
@@ -320,6 +320,7 @@ class SearchIndex:
             targets.append(("event", event.id, event.title_ar, event.title_en, 0))
             entries.append((t, 3, event.title_ar))
             entries.append((t, 4, event.title_en))
+            entries.extend((t, 2, alias) for alias in event.aliases)
             event_targets.append((t, event))
         index = cls(targets, entries)
         index._set_context(timeline, event_targets, entity_targets)
