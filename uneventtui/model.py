@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
     from pathlib import Path
 
 ENTITY_KINDS = ("person", "organization", "place")
@@ -381,6 +381,14 @@ class Timeline:
     def event_position(self, event_id: str) -> int | None:
         """Index of the event in the chronological list, or None."""
         return self._event_index.get(event_id)
+
+    def events_at(self, positions: Iterable[int]) -> Iterator[Event]:
+        """The events at `positions`, one at a time: from the cache, read through without
+        keeping every decoded event (so a pass over all of them stays small)."""
+        read_through = getattr(self.events, "read_through", None)
+        if read_through is not None:
+            return read_through(positions)
+        return map(self.events.__getitem__, positions)
 
     def events_of(self, entity_id: str) -> list[Event]:
         """The events an entity takes part in, is involved in or hosts, in order."""

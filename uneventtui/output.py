@@ -132,6 +132,18 @@ def print_json(value: Any, file: TextIO | None = None) -> None:
     print(to_json(value), file=file or sys.stdout)
 
 
+def print_json_list(items: Iterable[Any], file: TextIO | None = None) -> None:
+    """Print `to_json(list(items))`, byte for byte, one item at a time: a million events
+    are written as they are read, never held as one document."""
+    out = file or sys.stdout
+    first = True
+    for item in items:
+        out.write("[\n  " if first else ",\n  ")
+        out.write(to_json(item).replace("\n", "\n  "))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
 # --- Text for the terminal -------------------------------------------------------
 
 

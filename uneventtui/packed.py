@@ -25,7 +25,7 @@ import json
 import threading
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Mapping, Sequence, ValuesView
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, ValuesView
 from itertools import accumulate
 from typing import Any, NamedTuple
 
@@ -259,6 +259,18 @@ class PackedList(_ReadOnlyList):
 
     def __repr__(self) -> str:
         return f"PackedList({self._len} items in {len(self._blocks)} blocks)"
+
+    def read_through(self, indices: Iterable[int]) -> Iterator:
+        """The items at `indices` (0 <= i < len), decoding the blocks not yet decoded
+        without keeping them: a pass over a million events (`events --json`, an export)
+        holds one block at a time, not the archive."""
+        current_block, items = -1, []
+        for index in indices:
+            block = index // BLOCK
+            if block != current_block:
+                current_block = block
+                items = self._blocks[block] or self._decoded(block)
+            yield items[index % BLOCK]
 
     def loaded_blocks(self) -> int:
         """How many blocks have been decoded so far (for tests and benchmarks)."""

@@ -647,3 +647,16 @@ def test_narrow_terminal_drops_minor_columns_and_never_cuts_ids():
 def test_events_filtered_by_track_leave_out_the_track_column(capsys):
     _, out, _ = run(capsys, "events", "--track", "summit", "--data", DATA)
     assert out.splitlines()[0].split()[:4] == ["DATE", "ID", "KIND", "TITLE"]
+
+
+def test_json_lists_are_written_item_by_item_as_one_document_would_be():
+    import io
+
+    from uneventtui.output import print_json_list, to_json
+
+    items = [{"a": [1, {"b": "قمة\nالدوحة"}], "c": None}, [], "x", {"d": "\u202e"}]
+    for chosen in ([], items[:1], items):
+        out = io.StringIO()
+        print_json_list(iter(chosen), out)
+        assert out.getvalue() == to_json(chosen) + "\n"
+        assert json.loads(out.getvalue()) == chosen

@@ -407,3 +407,18 @@ def test_the_check_is_signalled_before_any_slow_work(tmp_path):
     checked = threading.Event()
     again = cache.load_cached(None, directory=tmp_path, use_cache=True, checked=checked)
     assert again.status == "hit" and checked.is_set()
+
+
+def test_reading_through_a_packed_list_keeps_no_block_it_did_not_have():
+    """A pass over every event (an export, `events --json`) holds one block at a time."""
+    from uneventtui.packed import EVENT, PackedList
+
+    events = [
+        Event(f"e{i}", "meeting", "summit", f"حدث {i}", f"Event {i}", PartialDate(2000))
+        for i in range(100)
+    ]
+    packed = PackedList.from_parts(*PackedList(events, EVENT).parts(), EVENT[1])
+    packed[50]  # one block decoded and kept, as a screen would
+    assert list(packed.read_through(range(100))) == events
+    assert list(packed.read_through([99, 3, 3, 50])) == [events[i] for i in (99, 3, 3, 50)]
+    assert packed.loaded_blocks() == 1

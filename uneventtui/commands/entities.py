@@ -6,7 +6,7 @@ import argparse
 
 from uneventtui.commands.common import add_json, add_verb, display_for, load
 from uneventtui.model import ENTITY_KINDS, Entity, Timeline
-from uneventtui.output import Column, Display, entity_json, print_json, terminal_width
+from uneventtui.output import Column, Display, entity_json, print_json_list, terminal_width
 
 
 def add_parser(subparsers) -> None:
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         key=lambda e: e.id,
     )
     if args.json:
-        print_json([entity_json(e) for e in entities])
+        print_json_list(entity_json(e) for e in entities)
     else:
         display.print_lines(entities_table(entities, timeline, terminal_width(), display))
     return 0

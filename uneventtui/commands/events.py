@@ -7,7 +7,7 @@ import sys
 
 from uneventtui.commands.common import add_json, add_verb, display_for, load, unknown_value
 from uneventtui.model import Event, PartialDate, Timeline, format_range
-from uneventtui.output import Column, Display, event_json, print_json, terminal_width
+from uneventtui.output import Column, Display, event_json, print_json_list, terminal_width
 
 INFERRED = "*"
 
@@ -137,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
     if events is None:
         return 2
     if args.json:
-        print_json([event_json(e, timeline) for e in events])
+        print_json_list(event_json(e, timeline) for e in events)
     else:
         table = events_table(
             events,
