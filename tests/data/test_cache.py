@@ -422,3 +422,39 @@ def test_reading_through_a_packed_list_keeps_no_block_it_did_not_have():
     assert list(packed.read_through(range(100))) == events
     assert list(packed.read_through([99, 3, 3, 50])) == [events[i] for i in (99, 3, 3, 50)]
     assert packed.loaded_blocks() == 1
+
+
+def test_an_interrupted_first_open_leaves_no_cache_and_the_next_one_rebuilds(
+    dataset: Path, tmp_path: Path
+) -> None:
+    """Ctrl+C while the TOML is read: nothing half-written is left, and the next start
+    reads the files again and writes a sound cache."""
+
+    def interrupted(data_dir: Path) -> Timeline:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        cache.load_cached(dataset, directory=tmp_path / "cache", loader=interrupted)
+    datasets = tmp_path / "cache" / "datasets"
+    assert not datasets.exists() or list(datasets.iterdir()) == []
+    first = load(dataset, tmp_path)
+    assert first.status == "miss" and titles(first) == ["القمة الأولى", "القمة الثانية"]
+    assert load(dataset, tmp_path).status == "hit"
+
+
+def test_a_file_changed_during_the_first_open_makes_the_next_start_read_it(
+    dataset: Path, tmp_path: Path
+) -> None:
+    """The files' hashes are taken before they are parsed: an edit made while the first
+    open reads them leaves a cache that is already stale, never one that hides it."""
+
+    def editing_while_reading(data_dir: Path) -> Timeline:
+        timeline = fake_loader(data_dir)  # read the old text...
+        (data_dir / "a.toml").write_text("قمة عُدّلت أثناء القراءة", encoding="utf-8")
+        return timeline  # ... and the file changed before the cache was written
+
+    first = cache.load_cached(dataset, directory=tmp_path / "cache", loader=editing_while_reading)
+    assert titles(first) == ["القمة الأولى", "القمة الثانية"]
+    again = load(dataset, tmp_path)
+    assert again.status == "stale"
+    assert titles(again)[0] == "قمة عُدّلت أثناء القراءة"
