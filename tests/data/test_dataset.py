@@ -226,3 +226,19 @@ def test_no_misleading_aliases(shipped):
     for entity in shipped.entities.values():
         assert "CSD" not in entity.aliases, entity.id
         assert "ECA" not in entity.aliases, entity.id
+
+
+def test_a_source_called_a_un_press_release_links_the_un_or_says_where_it_was_read(shipped):
+    """A UN press release read on a mirror is cited by the UN's own page or the
+    document symbol, or its title says it is a copy: a reader who follows the link
+    must land where the source says."""
+    from urllib.parse import urlparse
+
+    for source in shipped.sources.values():
+        if source.kind != "external" or not re.match(r"UN(IS)? press release", source.title):
+            continue
+        if "as archived" in source.title or "as relayed" in source.title:
+            continue
+        host = urlparse(source.url).hostname if source.url else None
+        assert host is None or host.endswith(("un.org", "unvienna.org")), (source.id, host)
+        assert source.url or source.symbol, source.id
