@@ -231,3 +231,23 @@ def test_an_index_read_failing_for_other_reasons_keeps_the_cache(dataset, tmp_pa
     monkeypatch.undo()
     assert cache.cache_file_for(dataset, tmp_path / "cache").exists()
     assert load(dataset, tmp_path).status == "hit"
+
+
+def test_check_reports_every_error_scattered_through_a_large_dataset(tmp_path):
+    """Errors in many files, far apart: each is reported once, with its file and line,
+    whatever else the files hold (the loader keeps no file's text while it reads)."""
+    from uneventtui.loader import check_dataset
+
+    data = synthetic.write_dataset(tmp_path / "data", 6000, 1500, seed=7, per_file=500)
+    planted = {}
+    for n, path in enumerate(sorted((data / "events").glob("*.toml"))):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        starts = [i for i, line in enumerate(lines) if line.startswith("start = ")]
+        at = starts[(n * 37) % len(starts)]  # a different event in each file
+        lines[at] = 'start = "2024-13-40"'
+        planted[path.name] = at + 1
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = check_dataset(data)
+    found = {Path(p.file).name: p.line for p in problems if p.field == "start"}
+    assert found == planted
+    assert len(problems) == len(planted)
