@@ -43,13 +43,13 @@ def esc_line(text: str | None) -> str:
     return html_module.escape(one_line(text), quote=True)
 
 
-def arabic(text: str, tag: str = "span") -> str:
-    """Escaped Arabic text, marked right-to-left."""
-    return f'<{tag} dir="rtl" lang="ar">{esc(text)}</{tag}>'
+def arabic(text: str) -> str:
+    """An escaped Arabic paragraph, marked right-to-left."""
+    return f'<p dir="rtl" lang="ar">{esc(text)}</p>'
 
 
-def english(text: str, tag: str = "span") -> str:
-    return f'<{tag} dir="ltr" lang="en">{esc(text)}</{tag}>'
+def english(text: str) -> str:
+    return f'<p dir="ltr" lang="en">{esc(text)}</p>'
 
 
 def tl_date(when: PartialDate) -> dict[str, int]:
@@ -63,9 +63,9 @@ def tl_date(when: PartialDate) -> dict[str, int]:
 
 
 def headline(event: Event, lang: str) -> str:
-    """Both titles, the interface language's first."""
-    ar = arabic(event.title_ar) if event.title_ar else ""
-    en = english(event.title_en) if event.title_en else ""
+    """Both titles (each on one line), the interface language's first."""
+    ar = f'<span dir="rtl" lang="ar">{esc_line(event.title_ar)}</span>' if event.title_ar else ""
+    en = f'<span dir="ltr" lang="en">{esc_line(event.title_en)}</span>' if event.title_en else ""
     return "<br>".join(p for p in ((ar, en) if lang == "ar" else (en, ar)) if p)
 
 
@@ -101,9 +101,9 @@ def body_text(event: Event, timeline: Timeline, lang: str) -> str:
             names.append(f"{name} ({esc_line(role)})" if role else name)
         facts.append(f"<p><b>{words['participants']}:</b> {'; '.join(names)}</p>")
     if event.summary_ar:
-        facts.append(arabic(event.summary_ar, "p"))
+        facts.append(arabic(event.summary_ar))
     if event.summary_en:
-        facts.append(english(event.summary_en, "p"))
+        facts.append(english(event.summary_en))
     cited = citation_list(event, timeline)
     if cited:
         facts.append(f"<p><b>{words['sources']}:</b></p>{cited}")
