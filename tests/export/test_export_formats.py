@@ -11,7 +11,9 @@ from datetime import date, timedelta
 
 import bibtexparser
 import rispy
-from export_support import MINI_DATA, isolated_home, run, shipped_timeline  # noqa: F401
+from cli_helpers import run
+from export_helpers import MINI_DATA
+from tui_fixture import shipped_timeline
 
 from uneventtui.export.common import cited_sources, is_day_precise
 from uneventtui.filters import Filters

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 
-from export_support import MINI_DATA, isolated_home, run  # noqa: F401
+from cli_helpers import run
+from export_helpers import MINI_DATA
 
 from uneventtui.export.timelinejs import CDN
 
@@ -74,3 +77,14 @@ def test_html_loads_timelinejs_from_the_cdn_or_the_copy_given(capsysbinary, tmp_
     code, page, _ = run(capsysbinary, *argv)  # the npm package's root does too
     assert code == 0 and f'src="{copy.as_uri()}/js/timeline.js"'.encode() in page
     assert b"knightlab" not in page
+
+
+def test_the_filter_model_and_the_exporters_import_no_textual_or_rich():
+    """The explorer will call them; they stay below it (pure, as the model is)."""
+    code = (
+        "import sys, uneventtui.filters, uneventtui.commands.export\n"
+        "from uneventtui.export import brief, calendar, common, references, table, timelinejs\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

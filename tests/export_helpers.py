@@ -1,14 +1,10 @@
-"""What the filter and export tests share: an isolated home, the CLI run in-process
-(test_cli's `run`), the shipped and the mini datasets, and a timeline of hostile titles
-built in memory (the loader refuses control characters in titles; an exporter must not
-rely on it)."""
+"""What the filter and export tests share: the mini dataset, and a timeline of hostile
+titles built in memory (the loader refuses control characters in titles; an exporter
+must not rely on it)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import pytest
-from test_cli import run  # noqa: F401  (`run(capsys or capsysbinary, *argv)`)
 
 from uneventtui.model import (
     Entity,
@@ -23,28 +19,6 @@ from uneventtui.model import (
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI_DATA = str(ROOT / "tests" / "fixtures" / "mini" / "data")
-
-
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path, monkeypatch):
-    """HOME and the XDG directories in a temporary directory: the cache the verbs
-    write and the config they read are the test's own."""
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    for var, sub in (
-        ("XDG_CACHE_HOME", ".cache"),
-        ("XDG_CONFIG_HOME", ".config"),
-        ("XDG_DATA_HOME", ".local/share"),
-    ):
-        monkeypatch.setenv(var, str(home / sub))
-    return home
-
-
-def shipped_timeline() -> Timeline:
-    from uneventtui.loader import load_timeline
-
-    return load_timeline()
 
 
 # Titles a spreadsheet, a browser, a calendar or a terminal could misread.

@@ -2,8 +2,8 @@
 local TimelineJS and the test reads the DOM it built.
 
 Needs Chromium (Debian's `chromium`) and TimelineJS (npm's `@knight-lab/timelinejs`),
-its dist directory named by UNEVENTTUI_TIMELINEJS; `.ci/run` installs both. Skips
-with the reason where either is missing.
+its dist directory named by UNEVENTTUI_TIMELINEJS; `.ci/run` installs both. Where
+either is missing the tests skip saying so, and fail on CI (tests/needs.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from export_support import hostile_timeline, isolated_home, run, shipped_timeline  # noqa: F401
+from cli_helpers import run
+from export_helpers import hostile_timeline
+from needs import needs
+from tui_fixture import shipped_timeline
 
 from uneventtui.export import FORMATS, Export
 from uneventtui.export.common import one_line
@@ -26,14 +29,14 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 TIMELINEJS = os.environ.get("UNEVENTTUI_TIMELINEJS", "")
 
 pytestmark = [
-    pytest.mark.skipif(
-        CHROMIUM is None, reason="chromium is not installed (Debian package `chromium`)"
+    needs("Chromium", CHROMIUM is not None, "Debian: apt-get install chromium"),
+    needs(
+        "TimelineJS's dist directory, named by UNEVENTTUI_TIMELINEJS",
+        bool(TIMELINEJS) and (Path(TIMELINEJS) / "js" / "timeline.js").is_file(),
+        "npm install --prefix DIR @knight-lab/timelinejs; "
+        "UNEVENTTUI_TIMELINEJS=DIR/node_modules/@knight-lab/timelinejs/dist (.ci/run does)",
     ),
-    pytest.mark.skipif(
-        not (TIMELINEJS and (Path(TIMELINEJS) / "js" / "timeline.js").is_file()),
-        reason="UNEVENTTUI_TIMELINEJS does not name TimelineJS's dist directory "
-        "(npm package @knight-lab/timelinejs; .ci/run installs it)",
-    ),
+    pytest.mark.slow,
 ]
 
 
@@ -92,7 +95,7 @@ def open_in_chromium(page: Path, profile: Path) -> Slides:
         "--dump-dom",
         page.as_uri(),
     ]
-    done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=100)
     assert done.returncode == 0, done.stderr[-2000:]
     slides = Slides()
     slides.feed(done.stdout)

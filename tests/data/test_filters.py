@@ -8,7 +8,9 @@ import random
 from types import SimpleNamespace
 
 import pytest
-from export_support import MINI_DATA, isolated_home, run, shipped_timeline  # noqa: F401
+from cli_helpers import run
+from export_helpers import MINI_DATA
+from tui_fixture import shipped_timeline
 
 from uneventtui import cache
 from uneventtui.filters import FilterError, Filters, in_period

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import bibtexparser
 import pytest
 import rispy
-from export_support import HOSTILE_TITLES, hostile_timeline
+from export_helpers import HOSTILE_TITLES, hostile_timeline
 from icalendar import Calendar
 
 from uneventtui.export import FORMATS, Export
