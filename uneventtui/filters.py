@@ -250,18 +250,25 @@ class Filters:
         self, timeline: Timeline, candidates: Iterable[int], years: Sequence[int]
     ) -> list[int]:
         """The candidates that overlap the period, reading an event only when the
-        years cannot decide (its start or end year is a bound's year)."""
+        years cannot decide (it began in or before the year of `since`, or in the year
+        of a month or day `until`). When many began before `since`, their end years are
+        read once for the timeline and kept (`_last_years`)."""
         events = timeline.events
         since, until = self.since, self.until
-        last_years: array | None = None
+        last_years: Sequence[int] | None = _LAST_YEARS.get(id(timeline))
+        few = isinstance(candidates, list) and len(candidates) * 8 < len(events)
         kept = []
         for i in candidates:
             year = years[i]
             if since is not None and year <= since.year:
                 if year < since.year:  # begun before the bound's year: when did it end?
-                    if last_years is None:
+                    if last_years is None and not few:
                         last_years = _last_years(timeline)
-                    last_year = last_years[i]
+                    if last_years is None:
+                        event = events[i]
+                        last_year = (event.end or event.start).year
+                    else:
+                        last_year = last_years[i]
                     if last_year < since.year:
                         continue
                     decided = last_year > since.year
