@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 from urllib.parse import quote, urlsplit
@@ -78,7 +79,7 @@ def citations(event: Event, timeline: Timeline) -> list[Citation]:
     return list(found.values())
 
 
-def cited_sources(events: list[Event] | tuple[Event, ...], timeline: Timeline) -> list[Source]:
+def cited_sources(events: Sequence[Event], timeline: Timeline) -> list[Source]:
     """The sources the events cite, in order of first citation, each once."""
     seen: dict[str, Source] = {}
     for event in events:

@@ -115,7 +115,7 @@ def timeline_data(export: Export) -> dict[str, Any]:
     lang = export.lang if export.lang in WORDS else "en"
     timeline = export.timeline
     described = export.filters.describe(lang, timeline)
-    heading = "uneventtui" + (f": {described}" if described else "")
+    heading = f"uneventtui: {WORDS[lang]['title']}" + (f" ({described})" if described else "")
     count = WORDS[lang]["count"].format(n=len(export.events))
     events = []
     for event in export.events:
@@ -189,6 +189,8 @@ body {{ margin: 0; font-family: system-ui, sans-serif; }}
 header, main {{ padding: 0 1rem; }}
 #timeline {{ width: 100%; height: 640px; }}
 [lang="ar"] {{ font-family: "Noto Naskh Arabic", "Noto Sans Arabic", serif; }}
+article h3 > span {{ display: block; }}  /* each title its own line, Arabic on the right */
+article h3 > br {{ display: none; }}
 </style>
 </head>
 <body>
