@@ -152,17 +152,25 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         return handle.read(limit + 1)[:limit]
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, private: bool = True) -> None:
     """Replace `path` with `data` all at once, private (0600, its directory 0700 and
     checked by `private_dir`): a crash or a full disk mid-write leaves the previous file,
     never half of one. Raises UnsafePath for a directory another user could read or
-    change (what we write can be private: search queries)."""
+    change (what we write can be private: search queries).
+
+    private=False is for a file the user named (an export): its directory must exist
+    and is not checked, and the file gets the mode a new file would (0666 less the
+    umask), or keeps the one it had."""
     import tempfile  # here: a start that writes nothing never pays for importing it
 
-    private_dir(path.parent)
+    if private:
+        private_dir(path.parent)
+        mode = 0o600
+    else:
+        mode = _public_mode(path)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, 0o600)
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
@@ -179,3 +187,13 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def _public_mode(path: Path) -> int:
+    """The mode of the file at `path`, or the one a new file gets under the umask."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0o022)  # read it (there is no other way) and put it back
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -10,6 +10,7 @@ from typing import Any
 from uneventtui import cache
 from uneventtui.cli import DATA_HELP
 from uneventtui.dataset import Dataset
+from uneventtui.filters import FilterError, Filters
 from uneventtui.loader import DataError, Problem
 from uneventtui.model import Timeline
 from uneventtui.output import RTL_MODES, Display, choose_rtl_mode, is_terminal, plural
@@ -151,3 +152,17 @@ def unknown_value(what: str, value: str, known: Iterable[str], listed_by: str) -
         near = ", ".join(repr(k) for k in closest(value, known))
         hint = f"the closest: {near}; {listed_by} lists all {len(known)}"
     return f"uneventtui: no {what} {value!r}; {hint}"
+
+
+def chosen_filters(timeline: Timeline, args: argparse.Namespace) -> Filters | None:
+    """The filters the options ask for (see `uneventtui.filters.add_options`); None
+    after a message on stderr when a value names nothing or options contradict."""
+    try:
+        filters = Filters.from_args(args)
+    except FilterError as error:
+        print(f"uneventtui: {error}", file=sys.stderr)
+        return None
+    unknown = filters.unknown(timeline)
+    for value in unknown:
+        print(unknown_value(*value), file=sys.stderr)
+    return None if unknown else filters

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from uneventtui.commands.common import add_json, add_verb, display_for, load, unknown_value
-from uneventtui.model import Event, PartialDate, Timeline, format_range
+from uneventtui import filters
+from uneventtui.commands.common import add_json, add_verb, chosen_filters, display_for, load
+from uneventtui.model import Event, Timeline, format_range
 from uneventtui.output import Column, Display, event_json, print_json_list, terminal_width
 
 INFERRED = "*"
@@ -20,48 +20,9 @@ def add_parser(subparsers) -> None:
         "List the events, oldest first (a partial date such as 2025-07 sorts as its first\n"
         "day; ties by id). A * after a date marks it as inferred: `show ID` says why.",
     )
-    parser.add_argument("--track", metavar="T", help="only events of this track (an id)")
-    parser.add_argument("--kind", metavar="K", help="only events of this kind (an id)")
-    parser.add_argument("--entity", metavar="ID", help="only events naming this entity")
-    parser.add_argument(
-        "--from",
-        dest="since",
-        metavar="DATE",
-        type=date_option,
-        help="only events still going on at or after DATE (1995, 2025-07 or 2025-07-16)",
-    )
-    parser.add_argument(
-        "--to",
-        dest="until",
-        metavar="DATE",
-        type=date_option,
-        help="only events begun by the end of DATE (--from 2025 --to 2025: during 2025)",
-    )
+    filters.add_options(parser)
     add_json(parser, "the events")
     parser.set_defaults(run=run)
-
-
-def date_option(text: str) -> PartialDate:
-    try:
-        return PartialDate.parse(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def in_period(event: Event, since: PartialDate | None, until: PartialDate | None) -> bool:
-    """Does the event overlap the period (each bound taken at its stated precision)?"""
-    last = (event.end or event.start).last_key
-    return (since is None or last >= since.sort_key) and (
-        until is None or event.start.sort_key <= until.last_key
-    )
-
-
-def check_choice(what: str, value: str | None, known, listed_by: str) -> bool:
-    """True when `value` is None or known; otherwise say what is near and return False."""
-    if value is None or value in known:
-        return True
-    print(unknown_value(what, value, known, listed_by), file=sys.stderr)
-    return False
 
 
 def date_cell(event: Event) -> str:
@@ -110,22 +71,10 @@ def events_table(
 
 
 def select(timeline: Timeline, args: argparse.Namespace) -> list[Event] | None:
-    """The events the options ask for; None (after a message) for an unknown value."""
-    ok = (
-        check_choice("track", args.track, timeline.tracks, "`uneventtui events`")
-        and check_choice("kind", args.kind, timeline.event_kinds, "`uneventtui events`")
-        and check_choice("entity", args.entity, timeline.entities, "`uneventtui entities`")
-    )
-    if not ok:
-        return None
-    events = timeline.events_of(args.entity) if args.entity else timeline.events
-    return [
-        e
-        for e in events
-        if (args.track is None or e.track == args.track)
-        and (args.kind is None or e.kind == args.kind)
-        and in_period(e, args.since, args.until)
-    ]
+    """The events the options ask for; None (after a message on stderr) for an unknown
+    value or options that contradict each other."""
+    chosen = chosen_filters(timeline, args)
+    return None if chosen is None else chosen.events(timeline)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -143,8 +92,8 @@ def run(args: argparse.Namespace) -> int:
             events,
             terminal_width(),
             display,
-            same_kind=bool(args.kind),
-            same_track=bool(args.track),
+            same_kind=len(args.kind or ()) == 1,
+            same_track=len(args.track or ()) == 1,
         )
         display.print_lines(table)
     return 0
