@@ -1,0 +1,101 @@
+"""How well `uneventtui ingest` reads: the five seeds against their curated events,
+and the date-expression set of tests/ingest_cases.py, ours against dateparser.
+
+Run: .venv/bin/python benchmarks/bench_ingest.py   (dateparser is measured when
+it is installed: pip install dateparser)
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from ingest_cases import CASES  # noqa: E402
+
+from uneventtui.ingest.dates import find_dates  # noqa: E402
+from uneventtui.ingest.evaluate import SEED_PUBLISHED, score_seed  # noqa: E402
+from uneventtui.loader import load_timeline  # noqa: E402
+from uneventtui.model import PartialDate  # noqa: E402
+
+
+def share(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({part / whole:.0%})" if whole else "-"
+
+
+def seeds_table() -> None:
+    timeline = load_timeline(ROOT / "data")
+    rows = [score_seed(source, timeline) for source in SEED_PUBLISHED]
+    print(
+        "| seed | published (given or implied) | curated dates found | entities named found "
+        "| of all entities the events name | draft dates right |"
+    )
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        print(
+            f"| {r.source} | {SEED_PUBLISHED[r.source]} | {share(r.dates_found, r.events)} "
+            f"| {share(r.entities_found, r.entities_named)} "
+            f"| {share(r.entities_found, r.entities)} "
+            f"| {share(r.draft_dates_right, r.draft_events)} |"
+        )
+    total = lambda name: sum(getattr(r, name) for r in rows)  # noqa: E731
+    print(
+        f"| all | | {share(total('dates_found'), total('events'))} "
+        f"| {share(total('entities_found'), total('entities_named'))} "
+        f"| {share(total('entities_found'), total('entities'))} "
+        f"| {share(total('draft_dates_right'), total('draft_events'))} |"
+    )
+
+
+def ours(text: str, published: str | None) -> tuple[str, str | None]:
+    anchor = PartialDate.parse(published) if published else None
+    found = [d for d in find_dates(text, anchor) if d.start is not None]
+    if not found:
+        return "", None
+    return found[0].start.iso(), found[0].end.iso() if found[0].end else None
+
+
+def theirs(text: str, published: str | None):
+    from dateparser.search import search_dates
+
+    base = datetime(*PartialDate.parse(published or "2024-04-26").sort_key)
+    found = search_dates(text, languages=["ar"], settings={"RELATIVE_BASE": base})
+    return found[0][1] if found else None
+
+
+def dateparser_right(text: str, published: str | None, start: str, end: str | None) -> bool:
+    value = theirs(text, published)
+    if value is None:
+        return start == ""
+    if end is not None or not start:  # it has no ranges; it found a date where none is
+        return False
+    return value.date().isoformat()[: len(start)] == start
+
+
+def expressions_table() -> None:
+    t = time.perf_counter()
+    right = sum(ours(text, p) == (s, e) for text, p, s, e in CASES)
+    our_ms = (time.perf_counter() - t) * 1000 / len(CASES)
+    print("| reader | expressions read right | ms per expression |")
+    print("|---|---|---|")
+    print(f"| ours (uneventtui.ingest.dates) | {share(right, len(CASES))} | {our_ms:.2f} |")
+    try:
+        import dateparser  # noqa: F401
+    except ImportError:
+        print("| dateparser | not installed | |")
+        return
+    theirs("1 يناير 2020", None)  # its first call loads its language data
+    t = time.perf_counter()
+    right = sum(dateparser_right(text, p, s, e) for text, p, s, e in CASES)
+    their_ms = (time.perf_counter() - t) * 1000 / len(CASES)
+    print(f"| dateparser (languages=['ar']) | {share(right, len(CASES))} | {their_ms:.2f} |")
+
+
+if __name__ == "__main__":
+    seeds_table()
+    print()
+    expressions_table()
