@@ -40,6 +40,8 @@ _SENTENCE_RE = re.compile(r"[^\n.!?؟]*(?:[.!?؟]+|\n|$)")
 _ROLE_WORDS = frozenset(
     [
         "نائب",
+        "كاتب",
+        "كاتبه",
         "رئيس",
         "رئيسه",
         "مدير",
@@ -68,8 +70,10 @@ _ROLE_WORDS = frozenset(
         "نظيرها",
     ]
 )
-_ROLE_AFTER_RE = re.compile(r"^\s*[،,]\s*([^،,.؛:\n\"«»]{3,160}?)\s*(?=[،,.؛:\n\"«»]|$)")
-_ROLE_BEFORE_RE = re.compile(r"([^،,.؛:\n\"«»]{3,160})[،,]\s*$")
+_ROLE_AFTER_RE = re.compile(r"^\s*[،,]\s*([^،,.؛:\n\"«»]{3,})")
+_ROLE_BEFORE_RE = re.compile(r"([^،,.؛:\n\"«»]{3,})[،,]\s*$")
+# A role phrase ends where a clause begins: "الكاتبة العامة للمندوبية التي أطلعت ...".
+_CLAUSE_RE = re.compile(r"\s+(?:التي|الذي|الذين|اللذين|حيث|بمعية|بحضور|مع|عن|على)\s+")
 
 
 @dataclass
@@ -183,8 +187,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _role(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
     """The role phrase the article gives next to a name: "NAME، ROLE،" or "ROLE، NAME"."""
     after = _ROLE_AFTER_RE.match(text[end : sentence[1]])
-    if after and _is_role(after.group(1)):
-        return after.group(1).strip()
+    if after:
+        phrase = _CLAUSE_RE.split(after.group(1))[0].strip()
+        if _is_role(phrase):
+            return phrase
     before = _ROLE_BEFORE_RE.search(text[sentence[0] : start])
     if before:
         phrase = before.group(1).strip()
@@ -295,23 +301,25 @@ def _draft_entities(text: str, candidates: list[Candidate]) -> list[DraftEntity]
     return list(found.values())
 
 
-def _draft_events(
+@dataclass
+class _Dated:
+    """A sentence that carries a date: what `_draft_events` builds events from."""
+
+    start: int
+    end: int
+    date: FoundDate
+    named: list[Mention]
+    new: list[Candidate]
+
+
+def _dated_sentences(
     text: str,
-    timeline: Timeline,
     dates: list[FoundDate],
     mentions: list[Mention],
     candidates: list[Candidate],
-    entities: list[DraftEntity],
     anchor: PartialDate | None,
-) -> list[DraftEvent]:
-    entity_of = {(e.kind, fold(e.name_ar).text): e.id for e in entities}
-    places_by_line: dict[int, list[str]] = {}
-    for mention in mentions:
-        if mention.kind == "place":
-            places_by_line.setdefault(text.count("\n", 0, mention.offset), []).append(
-                mention.entity
-            )
-    events: dict[PartialDate, DraftEvent] = {}
+) -> list[_Dated]:
+    found = []
     for start, end in _sentences(text):
         inside = [
             d
@@ -321,68 +329,49 @@ def _draft_events(
             and not _is_dateline(text, d, anchor)
             and not _names_a_plan(text, d)
         ]
-        if not inside:
-            continue
-        named = [m for m in mentions if start <= m.offset < end]
-        new = [c for c in candidates if start <= c.offset < end]
-        if not named and not new:
-            continue
-        date = inside[0]
-        assert date.start is not None
-        event = events.get(date.start)
-        if event is None:
-            event = events[date.start] = DraftEvent(
-                id="",
-                start=date.start,
-                end=date.end,
-                inferred=date.inferred,
-                date_texts=[],
-                anchor=anchor,
-            )
-        elif date.end is not None and (event.end is None or date.end.sort_key > event.end.sort_key):
-            event.end = date.end
-        event.date_texts.append(date.text)
-        sentence = text[start:end]
-        if sentence not in event.quotes:
-            event.quotes.append(sentence)
-        roles: list[tuple[int, int]] = []
-        for mention in named:
-            if mention.kind == "person":
-                role = _role(text, mention.offset, mention.offset + mention.length, (start, end))
-                if role:
-                    at = text.rfind(role, start, end)
-                    roles.append((at, at + len(role)))
-                if role or mention.entity not in event.participants:
-                    event.participants[mention.entity] = role or event.participants.get(
-                        mention.entity, BLANK
-                    )
-            elif mention.kind == "organization" and mention.entity not in event.organizations:
-                event.organizations.append(mention.entity)
-        places = [
-            m for m in named if m.kind == "place" and not any(a <= m.offset < b for a, b in roles)
-        ]
-        if places and not event.place:
-            # Where the sentence says the thing happened: "في جنيف", "إلى جنيف" first.
-            places.sort(key=lambda m: not _after_preposition(text, m.offset))
-            event.place = places[0].entity
-        for candidate in new:
-            entity_id = entity_of.get((candidate.kind, fold(candidate.text).text))
-            if entity_id is None:
+        if inside:
+            named = [m for m in mentions if start <= m.offset < end]
+            new = [c for c in candidates if start <= c.offset < end]
+            found.append(_Dated(start, end, inside[0], named, new))
+    return found
+
+
+def _draft_events(
+    text: str,
+    timeline: Timeline,
+    dates: list[FoundDate],
+    mentions: list[Mention],
+    candidates: list[Candidate],
+    entities: list[DraftEntity],
+    anchor: PartialDate | None,
+) -> list[DraftEvent]:
+    """One event per start date among the dated sentences that name someone; a dated
+    sentence naming no one adds its quote (and its end date) to the event of the
+    same start ("ويمتد من 22 إلى 24 يوليو")."""
+    sentences = _dated_sentences(text, dates, mentions, candidates, anchor)
+    events: dict[PartialDate, DraftEvent] = {}
+    filler = _Filler(text, timeline, mentions, entities)
+    for with_names in (True, False):
+        for dated in sentences:
+            if bool(dated.named or dated.new) != with_names:
                 continue
-            if candidate.kind == "person":
-                end_at = candidate.offset + candidate.length
-                event.participants.setdefault(
-                    entity_id, _role(text, candidate.offset, end_at, (start, end))
-                )
-            elif entity_id not in event.organizations:
-                event.organizations.append(entity_id)
-        if not event.place:
-            nearby = places_by_line.get(text.count("\n", 0, start), [])
-            event.place = nearby[0] if nearby else BLANK
-        if not event.kind:
-            event.kind = _kind(sentence, timeline.event_kinds)
-        event.participants.update({})
-    ordered = sorted(events.values(), key=lambda e: e.start.sort_key)
+            date = dated.date
+            assert date.start is not None
+            event = events.get(date.start)
+            if event is None:
+                if not with_names:
+                    continue
+                event = events[date.start] = DraftEvent(
+                    id="", start=date.start, end=date.end, inferred=date.inferred,
+                    date_texts=[], anchor=anchor,
+                )  # fmt: skip
+            elif date.end is not None and (
+                event.end is None or date.end.sort_key > event.end.sort_key
+            ):
+                event.end = date.end
+            event.date_texts.append(date.text)
+            filler.add(event, dated)
+    ordered = sorted(events.values(), key=lambda e: (e.start.sort_key, e.end is None))
     used: Counter[str] = Counter()
     for event in ordered:
         base = f"draft-{event.start.iso()}"
@@ -393,6 +382,90 @@ def _draft_events(
             named_ids.append(event.place)
         event.track = _track(named_ids, timeline)
     return ordered
+
+
+class _Filler:
+    """Fills a draft event from one of its sentences."""
+
+    def __init__(
+        self,
+        text: str,
+        timeline: Timeline,
+        mentions: list[Mention],
+        entities: list[DraftEntity],
+    ):
+        self.text = text
+        self.timeline = timeline
+        self.entity_of = {(e.kind, fold(e.name_ar).text): e.id for e in entities}
+        self.places_by_line: dict[int, list[str]] = {}
+        for mention in mentions:
+            if mention.kind == "place":
+                line = text.count("\n", 0, mention.offset)
+                self.places_by_line.setdefault(line, []).append(mention.entity)
+
+    def add(self, event: DraftEvent, dated: _Dated) -> None:
+        text = self.text
+        sentence = text[dated.start : dated.end]
+        if sentence not in event.quotes:
+            event.quotes.append(sentence)
+        # Each person in the sentence, known or new, bounds the role phrases of the others
+        # ("المندوب الوزاري … بمعية ناتالي فوستيه، المنسقة …").
+        names = sorted(
+            [(m.offset, m.offset + m.length) for m in dated.named if m.kind == "person"]
+            + [(c.offset, c.offset + c.length) for c in dated.new if c.kind == "person"]
+        )
+        roles: list[tuple[int, int]] = []
+
+        def role_of(start: int, end: int) -> str:
+            before = max((b for a, b in names if b <= start), default=dated.start)
+            after = min((a for a, b in names if a >= end), default=dated.end)
+            role = _role(text, start, end, (before, after))
+            if role:
+                at = text.rfind(role, before, after)
+                roles.append((at, at + len(role)))
+            return role
+
+        for mention in dated.named:
+            entity = self.timeline.entities.get(mention.entity)
+            if mention.kind == "person":
+                role = role_of(mention.offset, mention.offset + mention.length)
+                if role or mention.entity not in event.participants:
+                    event.participants[mention.entity] = role or event.participants.get(
+                        mention.entity, BLANK
+                    )
+            elif (
+                mention.kind == "organization"
+                and mention.entity not in event.organizations
+                and (entity is None or entity.subkind != "news-outlet")  # the article's outlet
+            ):
+                event.organizations.append(mention.entity)
+        for candidate in dated.new:
+            entity_id = self.entity_of.get((candidate.kind, fold(candidate.text).text))
+            if entity_id is None:
+                continue
+            if candidate.kind == "person":
+                role = role_of(candidate.offset, candidate.offset + candidate.length)
+                event.participants.setdefault(entity_id, role)
+            elif entity_id not in event.organizations:
+                event.organizations.append(entity_id)
+        if not event.place:
+            event.place = self.place(dated, roles)
+        if not event.kind:
+            event.kind = _kind(sentence, self.timeline.event_kinds)
+
+    def place(self, dated: _Dated, roles: list[tuple[int, int]]) -> str:
+        """A known place the sentence names outside its role phrases ("في جنيف" before
+        "سفير المغرب"), else one named in the same paragraph."""
+        places = [
+            m
+            for m in dated.named
+            if m.kind == "place" and not any(a <= m.offset < b for a, b in roles)
+        ]
+        if places:
+            places.sort(key=lambda m: not _after_preposition(self.text, m.offset))
+            return places[0].entity
+        nearby = self.places_by_line.get(self.text.count("\n", 0, dated.start), [])
+        return nearby[0] if nearby else BLANK
 
 
 # --- TOML ------------------------------------------------------------------------
