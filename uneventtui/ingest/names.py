@@ -111,7 +111,7 @@ class NameFinder:
         found: list[Mention] = []
         i = 0
         while i < len(tokens):
-            best: tuple[int, str] | None = None
+            best: tuple[int, str, str] | None = None
             for variant in _variants(tokens[i], True):
                 for key, entity_id in self._by_first.get(variant, ()):
                     n = len(key)
@@ -120,19 +120,30 @@ class NameFinder:
                     if i + n <= len(tokens) and all(
                         key[j] in (tokens[i + j].bare, tokens[i + j].word) for j in range(1, n)
                     ):
-                        best = (n, entity_id)
+                        best = (n, entity_id, key[0])
                         break
             if best is None:
                 i += 1
                 continue
-            n, entity_id = best
-            start = origin[tokens[i].start]
+            n, entity_id, first = best
+            start = origin[tokens[i].start + _proclitic(tokens[i].word, first)]
             end = origin[tokens[i + n - 1].end - 1] + 1
             found.append(
                 Mention(entity_id, self.kinds[entity_id], text[start:end], start, end - start)
             )
             i += n
         return found
+
+
+def _proclitic(word: str, first: str) -> int:
+    """1 when `word` is the name's first word `first` behind a one-letter proclitic
+    that is no part of the name ("وأفريقيا", "لمنظمة", "والمفوضية"), else 0: the
+    mention's span starts after it. "للمنظمة" keeps its lam: the article's alef is
+    gone, so "لمنظمة" would not be the name either."""
+    if word == first or word[:1] not in _PROCLITICS or len(word) < 3:
+        return 0
+    rest = word[1:]
+    return int(rest == first or strip_clitic(rest) == first)
 
 
 # --- candidates ------------------------------------------------------------------
@@ -304,7 +315,7 @@ def find_candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
             end = _name_end(tokens, j, broken)
             if end > j and (not appositive or end == len(tokens) or comma(end - 1, end)):
                 add("person", j, end - 1)
-            i = max(i + 1, end)
+            i += title  # the words after the title may hold an organisation too
             continue
         head = _org_head(tokens[i])
         if head and i + 1 < len(tokens) and not broken(i, i + 1):
@@ -323,7 +334,7 @@ def find_candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
                 i = end
                 continue
         i += 1
-    return found
+    return sorted(found, key=lambda c: c.offset)
 
 
 def _match_title(tokens: list[_Token], i: int) -> int:
