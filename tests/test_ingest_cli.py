@@ -68,13 +68,30 @@ def test_the_dateline_is_the_anchor_when_no_date_is_given(capsys):
 
 
 def test_the_draft_is_written_to_a_file(capsys, tmp_path):
-    target = tmp_path / "drafts" / "visit.toml"
+    target = tmp_path / "visit.toml"
+    target.write_text("an older draft", encoding="utf-8")
     code, out, err = run(capsys, str(SEED_000), "--published", "2024-04", "-o", str(target))
     assert code == 0 and out == ""
     draft = target.read_text(encoding="utf-8")
     assert 'title_en = ""  # fill in' in draft
     assert 'start = "2024-04-22"' in draft
     assert str(target) in err and "to fill in" in err
+    assert not list(tmp_path.glob(".visit.toml*"))  # no temporary file left
+
+
+def test_json_to_a_file(capsys, tmp_path):
+    target = tmp_path / "visit.json"
+    code, out, _err = run(
+        capsys, str(SEED_000), "--published", "2024-04", "--json", "-o", str(target)
+    )
+    assert code == 0 and out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["published"] == "2024-04"
+
+
+def test_a_draft_into_a_missing_directory_says_so(capsys, tmp_path):
+    target = tmp_path / "no-such-dir" / "visit.toml"
+    code, _out, err = run(capsys, str(SEED_000), "--published", "2024-04", "-o", str(target))
+    assert code == 1 and "cannot write" in err and str(target) in err
 
 
 def test_an_html_article_gives_its_main_text(capsys, tmp_path):
@@ -93,6 +110,13 @@ def test_an_html_article_gives_its_main_text(capsys, tmp_path):
     starts = {d["start"] for d in json.loads(out)["dates"]}
     assert "2024-04-22" in starts
     assert not {"2019-06-12", "2024-02-05"} & starts  # the page's own dates are not the article's
+    # With -o, the extracted text the quotes come from is written beside the draft.
+    target = tmp_path / "draft.toml"
+    code, _out, err = run(capsys, str(page), "--published", "2024-04", "-o", str(target))
+    assert code == 0, err
+    text = (tmp_path / "visit.txt").read_text(encoding="utf-8")
+    assert lines[0] in text and "انتخابات" not in text
+    assert 'file = "visit.txt"' in target.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -152,17 +152,21 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         return handle.read(limit + 1)[:limit]
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, *, private: bool = True) -> None:
     """Replace `path` with `data` all at once, private (0600, its directory 0700 and
     checked by `private_dir`): a crash or a full disk mid-write leaves the previous file,
     never half of one. Raises UnsafePath for a directory another user could read or
-    change (what we write can be private: search queries)."""
+    change (what we write can be private: search queries).
+
+    private=False is for a file the user names (a draft for the dataset): written in
+    the directory as it is, readable by all (0644), still all at once."""
     import tempfile  # here: a start that writes nothing never pays for importing it
 
-    private_dir(path.parent)
+    if private:
+        private_dir(path.parent)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, 0o600)
+        os.fchmod(fd, 0o600 if private else 0o644)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()

@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from uneventtui.commands.common import add_verb, load
 from uneventtui.commands.events import date_option
 from uneventtui.output import plural, print_json
 from uneventtui.text.sanitize import escape_line
+
+if TYPE_CHECKING:  # pragma: no cover
+    from uneventtui.ingest import Draft
 
 # Exit codes: 1 the dataset cannot be loaded or the draft not written, 2 a bad
 # option, 3 an input that is no article we can read, 4 an article with no date.
@@ -41,7 +45,13 @@ def add_parser(subparsers) -> None:
         action="store_true",
         help="print what was found as JSON: published, dates, mentions, candidates, events",
     )
-    parser.add_argument("-o", "--output", metavar="OUT", help="write the draft TOML to OUT")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write the draft TOML (the JSON with --json) to OUT, atomically; for an HTML "
+        "article, its extracted text too, beside OUT",
+    )
     parser.set_defaults(run=run)
 
 
@@ -74,21 +84,18 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print_json(draft.as_json())
         return _fail(args.file, why, NO_DATE)
-    if args.json:
+    if args.json and not args.output:
         print_json(draft.as_json())
         return 0
-    toml = draft.toml()
     if args.output:
-        from uneventtui.paths import write_atomically
-
-        out = Path(args.output)
-        try:
-            write_atomically(out, toml.encode("utf-8"))
-        except OSError as exc:
-            return _fail(args.output, f"cannot write the draft: {exc.strerror or exc}", 1)
+        if not _write(Path(args.output), draft, text if was_html else None, args.json):
+            return 1
         shown = escape_line(args.output)
+        if args.json:
+            print(f"{shown}: the JSON of {escape_line(args.file)}", file=sys.stderr)
+            return 0
     else:
-        sys.stdout.write(toml)
+        sys.stdout.write(draft.toml())
         shown = "the draft"
     summary = (
         f"{shown}: {plural(len(draft.events), 'draft event')}, "
@@ -96,7 +103,34 @@ def run(args: argparse.Namespace) -> int:
         f"{plural(len(draft.dates), 'date')}, {plural(len(draft.mentions), 'mention')}; "
         f"{plural(draft.blanks(), 'field')} to fill in"
     )
+    if not draft.events:
+        summary += "; no sentence carries both a date and a name, so no [[event]] was drafted"
     if was_html:
-        summary += f"; save the article's text as {escape_line(file_name)} beside the seeds"
+        where = "written beside the draft" if args.output else "give -o to have it written"
+        summary += (
+            f"; the article's text ({where}) goes beside the seeds as {escape_line(file_name)}"
+        )
     print(summary, file=sys.stderr)
     return 0
+
+
+def _write(out: Path, draft: Draft, html_text: str | None, as_json: bool) -> bool:
+    """Write the draft (TOML, or JSON with --json) to `out`, atomically; for an HTML
+    article, its extracted text beside it too, which the quotes and offsets refer to
+    (an existing file of that name is left alone). False after a message on failure."""
+    from uneventtui.output import to_json
+    from uneventtui.paths import write_atomically
+
+    body = to_json(draft.as_json()) + "\n" if as_json else draft.toml()
+    targets = [(out, body)]
+    if html_text is not None:
+        text_path = out.parent / draft.file_name
+        if not text_path.exists():
+            targets.append((text_path, html_text if html_text.endswith("\n") else html_text + "\n"))
+    for target, content in targets:
+        try:
+            write_atomically(target, content.encode("utf-8"), private=False)
+        except OSError as exc:
+            _fail(str(target), f"cannot write it: {exc.strerror or exc}", 1)
+            return False
+    return True

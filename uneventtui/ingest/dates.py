@@ -216,6 +216,12 @@ class FoundDate:
     calendar: str = "gregorian"
 
     @property
+    def relative(self) -> bool:
+        """Counted from the publication date ("أمس", "الخميس الماضي", "الشهر الماضي"),
+        not only given its year."""
+        return self.inferred and not self.note.startswith("year ")
+
+    @property
     def precision(self) -> str:
         return self.start.precision if self.start else "day"
 

@@ -90,12 +90,19 @@ class DraftEvent:
     organizations: list[str] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
     anchor: PartialDate | None = None
+    relative: bool = False  # counted from the publication date ("أمس"), not just its year
 
     def date_notes(self) -> tuple[str, str]:
         if not self.inferred:
             return BLANK, BLANK
         said = " / ".join(dict.fromkeys(self.date_texts))
         anchor = self.anchor.iso() if self.anchor else "?"
+        if self.relative:
+            return (
+                f"The article gives «{said}», relative to its publication date ({anchor}); "
+                "the date is counted from it.",
+                f"يذكر المقال «{said}» نسبةً إلى تاريخ نشره ({anchor})، والتاريخ محسوب منه.",
+            )
         return (
             f"The article gives «{said}» without a year; the year comes from the publication "
             f"date ({anchor}).",
@@ -363,7 +370,7 @@ def _draft_events(
                     continue
                 event = events[date.start] = DraftEvent(
                     id="", start=date.start, end=date.end, inferred=date.inferred,
-                    date_texts=[], anchor=anchor,
+                    date_texts=[], anchor=anchor, relative=date.relative,
                 )  # fmt: skip
             elif date.end is not None and (
                 event.end is None or date.end.sort_key > event.end.sort_key
