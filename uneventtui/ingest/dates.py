@@ -161,7 +161,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "year_range",
         _compile(
             rf"{_B}(?:(?:من|بين|للفتره|الفتره|خلال)\s+)?(?:{_YEAR_WORD}(?:ي)?\s+)?"
-            rf"(?P<y1>{_YEAR})\s*(?:[-–—‐/]|الي|حتي|و)\s*(?P<y2>{_YEAR})"
+            rf"(?P<y1>{_YEAR})\s*(?:[-–—‐/]|الي|حتي|و)\s*(?:{_YEAR_WORD}\s+)?(?P<y2>{_YEAR})"
         ),
     ),
     (
