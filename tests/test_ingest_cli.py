@@ -170,3 +170,8 @@ def test_a_file_name_with_escape_sequences_is_printed_escaped(capsys, tmp_path):
     path.write_bytes(b"")
     code, _out, err = run(capsys, str(path))
     assert code == 3 and "\x1b" not in err and "\\x1b" in err
+
+
+def test_a_bad_publication_date_is_a_usage_error(capsys):
+    code, _out, err = run(capsys, str(SEED_000), "--published", "2024-13")
+    assert code == 2 and "2024-13" in err and "Traceback" not in err
