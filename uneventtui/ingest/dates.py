@@ -461,21 +461,21 @@ def find_dates(text: str, anchor: PartialDate | None = None) -> list[FoundDate]:
     """Every date expression in `text`, in order, with spans in `text`."""
     folded = fold(text)
     reader = _Reader(anchor)
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(folded.text))  # 1 where a pattern has claimed the text
     found: list[FoundDate] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded.text):
             start, end = match.span()
             while end > start and folded.text[end - 1].isspace():
                 end -= 1
-            if any(start < b and a < end for a, b in taken):
+            if any(taken[start:end]):
                 continue
             meaning = reader.read(kind, match)
             if meaning is None:
                 continue
             first, last, inferred, note = meaning
             o_start, o_end = folded.span(start, end)
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             found.append(
                 FoundDate(
                     text=text[o_start:o_end],

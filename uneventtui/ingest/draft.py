@@ -12,6 +12,7 @@ refuses an empty field by name, so no blank is ever silently accepted.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -327,18 +328,24 @@ def _dated_sentences(
     anchor: PartialDate | None,
 ) -> list[_Dated]:
     found = []
+    date_at = [d.offset for d in dates]
+    mention_at = [m.offset for m in mentions]
+    candidate_at = [c.offset for c in candidates]
+
+    def within(items: list, offsets: list[int], start: int, end: int) -> list:
+        return items[bisect_left(offsets, start) : bisect_left(offsets, end)]
+
     for start, end in _sentences(text):
         inside = [
             d
-            for d in dates
-            if start <= d.offset < end
-            and d.start is not None
+            for d in within(dates, date_at, start, end)
+            if d.start is not None
             and not _is_dateline(text, d, anchor)
             and not _names_a_plan(text, d)
         ]
         if inside:
-            named = [m for m in mentions if start <= m.offset < end]
-            new = [c for c in candidates if start <= c.offset < end]
+            named = within(mentions, mention_at, start, end)
+            new = within(candidates, candidate_at, start, end)
             found.append(_Dated(start, end, inside[0], named, new))
     return found
 
@@ -404,11 +411,15 @@ class _Filler:
         self.text = text
         self.timeline = timeline
         self.entity_of = {(e.kind, fold(e.name_ar).text): e.id for e in entities}
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.places_by_line: dict[int, list[str]] = {}
         for mention in mentions:
             if mention.kind == "place":
-                line = text.count("\n", 0, mention.offset)
+                line = self.line_of(mention.offset)
                 self.places_by_line.setdefault(line, []).append(mention.entity)
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.line_starts, offset) - 1
 
     def add(self, event: DraftEvent, dated: _Dated) -> None:
         text = self.text
@@ -471,7 +482,7 @@ class _Filler:
         if places:
             places.sort(key=lambda m: not _after_preposition(self.text, m.offset))
             return places[0].entity
-        nearby = self.places_by_line.get(self.text.count("\n", 0, dated.start), [])
+        nearby = self.places_by_line.get(self.line_of(dated.start), [])
         return nearby[0] if nearby else BLANK
 
 

@@ -15,7 +15,9 @@ followed by a name that is no known entity, and an organisation head word
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from uneventtui.model import Entity
 from uneventtui.search.normalize import is_arabic_word, normalize_with_map, strip_clitic
@@ -69,6 +71,14 @@ def _tokens(normalised: str) -> list[_Token]:
     return [_Token(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", normalised)]
 
 
+@lru_cache(maxsize=2)
+def _read(text: str) -> tuple[list[int], list[_Token]]:
+    """The origin map and the tokens of `text` normalised: computed once for the
+    mentions and the candidates of the same article."""
+    normalised, origin = normalize_with_map(text)
+    return origin, _tokens(normalised)
+
+
 def _key(name: str) -> tuple[str, ...]:
     """A name as the matcher compares it: normalised words, each without its clitic."""
     normalised, _ = normalize_with_map(name)
@@ -106,8 +116,7 @@ class NameFinder:
 
     def find(self, text: str) -> list[Mention]:
         """Every mention in `text`, in order, the longest name winning an overlap."""
-        normalised, origin = normalize_with_map(text)
-        tokens = _tokens(normalised)
+        origin, tokens = _read(text)
         found: list[Mention] = []
         i = 0
         while i < len(tokens):
@@ -263,13 +272,14 @@ def _title_keys() -> list[tuple[str, ...]]:
 
 
 _TITLES = _title_keys()
+_TITLE_FIRST_WORDS = frozenset(title[0] for title in _TITLES)
 
 
 def find_candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
     """People after a title and organisations after a head word, that no mention covers."""
-    normalised, origin = normalize_with_map(text)
-    tokens = _tokens(normalised)
-    covered = [(m.offset, m.offset + m.length) for m in mentions]
+    origin, tokens = _read(text)
+    covered = sorted((m.offset, m.offset + m.length) for m in mentions)
+    covered_starts = [a for a, _b in covered]
 
     def original(first: int, last: int) -> tuple[int, int]:
         return origin[tokens[first].start], origin[tokens[last].end - 1] + 1
@@ -284,7 +294,9 @@ def find_candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
         return bool(re.fullmatch(r"\s*[،,]\s*", between))
 
     def is_known(start: int, end: int) -> bool:
-        return any(start < b and a < end for a, b in covered)
+        # Mentions do not overlap: only the last one starting before `end` can.
+        i = bisect_left(covered_starts, end) - 1
+        return i >= 0 and covered[i][1] > start
 
     found: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
@@ -338,6 +350,9 @@ def find_candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
 
 
 def _match_title(tokens: list[_Token], i: int) -> int:
+    word = tokens[i].word
+    if word not in _TITLE_FIRST_WORDS and word[1:] not in _TITLE_FIRST_WORDS:
+        return 0
     for title in _TITLES:
         n = len(title)
         words = [t.word for t in tokens[i : i + n]]
