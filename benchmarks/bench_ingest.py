@@ -95,7 +95,22 @@ def expressions_table() -> None:
     print(f"| dateparser (languages=['ar']) | {share(right, len(CASES))} | {their_ms:.2f} |")
 
 
+def commit() -> str:
+    import subprocess
+
+    try:
+        return subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
 if __name__ == "__main__":
+    print(f"ingest accuracy, commit {commit()}, {datetime.now():%Y-%m-%d}\n")
     seeds_table()
     print()
     expressions_table()

@@ -175,3 +175,29 @@ def test_a_file_name_with_escape_sequences_is_printed_escaped(capsys, tmp_path):
 def test_a_bad_publication_date_is_a_usage_error(capsys):
     code, _out, err = run(capsys, str(SEED_000), "--published", "2024-13")
     assert code == 2 and "2024-13" in err and "Traceback" not in err
+
+
+def test_names_come_from_the_dataset_given_with_data(capsys):
+    mini = ROOT / "tests" / "fixtures" / "mini"
+    article = mini / "seeds" / "geneva-visit.txt"
+    code, out, err = run(
+        capsys, str(article), "--data", str(mini / "data"), "--published", "2024-04", "--json"
+    )
+    assert code == 0, err
+    result = json.loads(out)
+    # The mini dataset knows Tedros by no name: he is a candidate there.
+    assert {m["entity"] for m in result["mentions"]} >= {"omar-hilale", "who", "geneva"}
+    assert "tedros-adhanom-ghebreyesus" not in {m["entity"] for m in result["mentions"]}
+    assert any(c["text"] == "تيدروس آدانوم غيبريسوس" for c in result["candidates"])
+
+
+def test_control_and_bidi_characters_of_the_article_reach_the_terminal_escaped(capsys, tmp_path):
+    path = tmp_path / "evil.txt"
+    path.write_text(
+        "التقى السفير عمر هلال في جنيف \u202eيوم\u202c 22 أبريل 2024 \x1b[2J بالوفد.",
+        encoding="utf-8",
+    )
+    code, out, _err = run(capsys, str(path))
+    assert code == 0
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "\\u202e" in out and "\\u001b" in out

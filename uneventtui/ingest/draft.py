@@ -491,14 +491,25 @@ class _Filler:
 _TOML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
+# Written as \\uXXXX although TOML allows them raw, as `output.to_json` does: the bidi
+# controls, ALM/LRM/RLM, the line separators and U+FEFF would reorder or hide what a
+# terminal shows of the draft (Trojan Source). Read back, they are the same text, so a
+# quote still matches its article verbatim.
+_INVISIBLE = frozenset(
+    [0x061C, 0x200E, 0x200F, 0xFEFF, *range(0x2028, 0x202F), *range(0x2066, 0x2070)]
+)
+
+
 def toml_string(value: str) -> str:
-    """A TOML basic string: quotes, backslashes and every control character escaped."""
+    """A TOML basic string: quotes, backslashes, every control character and every
+    invisible reordering mark escaped."""
     out = []
     for char in value:
+        code = ord(char)
         if char in _TOML_ESCAPES:
             out.append(_TOML_ESCAPES[char])
-        elif ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F:
-            out.append(f"\\u{ord(char):04x}")
+        elif code < 0x20 or 0x7F <= code <= 0x9F or code in _INVISIBLE:
+            out.append(f"\\u{code:04x}")
         else:
             out.append(char)
     return '"' + "".join(out) + '"'
