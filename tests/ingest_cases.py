@@ -96,6 +96,7 @@ CASES: list[tuple[str, str | None, str, str | None]] = [
     ("الشهر الماضي", PUBLISHED, "2024-03", None),
     ("العام المقبل", PUBLISHED, "2025", None),
     ("في 28 ديسمبر", "2024-01-05", "2023-12-28", None),
+    ("في 22 يوليو", "2024", "2024-07-22", None),  # published some time in 2024
     # Harder forms, added after the rules were written (some are not read yet)
     ("الأحد 12 مايو/أيار 2024", None, "2024-05-12", None),
     ("يوم السبت الموافق 6 يوليو 2024", None, "2024-07-06", None),

@@ -256,9 +256,11 @@ def _year(text: str | None) -> int | None:
 def _nearest_year(month: int, day: int | None, anchor: PartialDate) -> int:
     """The year that puts (month, day) nearest the anchor (a date in a news article
     is rarely more than six months from its publication)."""
+    if anchor.month is None:
+        return anchor.year  # "published in 2024": nothing nearer to go by
     best = anchor.year
     best_gap = None
-    anchor_key = anchor.sort_key
+    anchor_key = (anchor.year, anchor.month, anchor.day or 15)
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         gap = abs(_ordinal((year, month, day or 15)) - _ordinal(anchor_key))
         if best_gap is None or gap < best_gap:

@@ -391,10 +391,10 @@ def _draft_events(
         base = f"draft-{event.start.iso()}"
         used[base] += 1
         event.id = base if used[base] == 1 else f"{base}-{used[base]}"
-        named_ids = [*event.participants, *event.organizations]
-        if event.place:
-            named_ids.append(event.place)
-        event.track = _track(named_ids, timeline)
+        # Who took part says more about the track than where: a city hosts every track.
+        event.track = _track([*event.participants, *event.organizations], timeline) or (
+            _track([event.place], timeline) if event.place else BLANK
+        )
     return ordered
 
 
