@@ -72,6 +72,8 @@ class SeedScore:
     entities_found: int  # ... found as mentions
     draft_events: int
     draft_dates_right: int
+    # By role in the curated events: (named by the article, found as mentions).
+    by_role: dict[str, tuple[int, int]]
 
 
 def score_seed(source_id: str, timeline: Timeline, published: str | None = None) -> SeedScore:
@@ -91,6 +93,14 @@ def score_seed(source_id: str, timeline: Timeline, published: str | None = None)
     mentioned = {m.entity for m in draft.mentions}
     named = {e for e in wanted if e in mentioned or named_in(text, timeline, e)}
     right = sum(any(same_date(d.start, d.end, e) for e in curated) for d in draft.events)
+    roles = {
+        "participants": {p.entity for e in curated for p in e.participants},
+        "organizations": {o for e in curated for o in e.organizations},
+        "places": {e.place for e in curated if e.place},
+    }
+    by_role = {
+        role: (len(ids & named), len(ids & named & mentioned)) for role, ids in roles.items()
+    }
     return SeedScore(
         source=source_id,
         draft=draft,
@@ -101,4 +111,5 @@ def score_seed(source_id: str, timeline: Timeline, published: str | None = None)
         entities_found=len(named & mentioned),
         draft_events=len(draft.events),
         draft_dates_right=right,
+        by_role=by_role,
     )
