@@ -97,7 +97,7 @@ CASES: list[tuple[str, str | None, str, str | None]] = [
     ("العام المقبل", PUBLISHED, "2025", None),
     ("في 28 ديسمبر", "2024-01-05", "2023-12-28", None),
     ("في 22 يوليو", "2024", "2024-07-22", None),  # published some time in 2024
-    # Harder forms, added after the rules were written (some are not read yet)
+    # Harder forms, added after the rules were written
     ("الأحد 12 مايو/أيار 2024", None, "2024-05-12", None),
     ("يوم السبت الموافق 6 يوليو 2024", None, "2024-07-06", None),
     ("فى 3 يناير 2021", None, "2021-01-03", None),
@@ -116,4 +116,7 @@ CASES: list[tuple[str, str | None, str, str | None]] = [
     ("صباح اليوم الأربعاء", "2024-04-24", "2024-04-24", None),
     ("أول أمس", PUBLISHED, "2024-04-24", None),
     ("من عام 2015 إلى عام 2030", None, "2015", "2030"),
+    ("في الحادي والعشرين من يونيو 2019", None, "2019-06-21", None),
+    ("منذ الأول من يناير 2024", None, "2024-01-01", None),
+    ("في العاشر من أكتوبر الماضي", PUBLISHED, "2023-10-10", None),
 ]

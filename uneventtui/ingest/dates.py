@@ -94,6 +94,21 @@ _RANGE_SEP = r"\s*(?:[-–—‐]|الي|حتي|لغايه|و)\s*"
 _FROM = r"(?:(?:في\s+)?(?:الفتره\s+)?(?:ما\s+)?(?:من|بين)\s+)?"
 _WEEKDAY = rf"(?:يوم\s+)?(?:ال)?(?:{'|'.join(WEEKDAYS)}){_E}"
 _RELATIVE = r"(?:الجاري|الحالي|الماضي|المنصرم|المقبل|القادم)"
+# A day written as an ordinal: "الثاني عشر من مارس", "الحادي والعشرين من يونيو".
+_UNITS = {
+    "الاول": 1,
+    "الحادي": 1,
+    "الثاني": 2,
+    "الثالث": 3,
+    "الرابع": 4,
+    "الخامس": 5,
+    "السادس": 6,
+    "السابع": 7,
+    "الثامن": 8,
+    "التاسع": 9,
+}
+_TENS = {"عشر": 10, "والعشرين": 20, "والثلاثين": 30}
+_ORDINAL = rf"(?:(?:{'|'.join(_UNITS)})(?:\s+(?:{'|'.join(_TENS)}))?|العاشر|العشرين|الثلاثين){_E}"
 _LEAD = rf"(?:{_WEEKDAY}\s*[،,]?\s*(?:الموافق\s+)?)?"
 
 
@@ -154,6 +169,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "day",
         _compile(
             rf"{_B}{_LEAD}(?P<d>{_DAY})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH})"
+            rf"(?:\s*[،,]?\s*(?:من\s+)?(?:{_YEAR_WORD}\s+)?(?P<y>{_YEAR})|\s+(?P<rel>{_RELATIVE}))?"
+        ),
+    ),
+    (
+        "day_words",
+        _compile(
+            rf"{_B}{_LEAD}(?P<ord>{_ORDINAL})\s+من\s+(?:شهر\s+)?(?P<m>{_MONTH})"
             rf"(?:\s*[،,]?\s*(?:من\s+)?(?:{_YEAR_WORD}\s+)?(?P<y>{_YEAR})|\s+(?P<rel>{_RELATIVE}))?"
         ),
     ),
@@ -373,8 +395,8 @@ class _Reader:
                 return None
             start = _day(year, month, day)
             return None if start is None else (start, None, False, "")
-        if kind == "day":
-            month, day = _month(g["m"]), int(g["d"])
+        if kind in ("day", "day_words"):
+            month, day = _month(g["m"]), _day_number(g)
             year = _year(g.get("y"))
             note = ""
             if year is None:
@@ -453,6 +475,16 @@ class _Reader:
                     back = 7
                 day = today - timedelta(days=back)
         return PartialDate(day.year, day.month, day.day), None, True, note
+
+
+def _day_number(groups: dict) -> int:
+    """The day of a "day" match (digits) or of a "day_words" one (an ordinal)."""
+    if groups.get("d"):
+        return int(groups["d"])
+    words = groups["ord"].split()
+    if words[0] in ("العاشر", "العشرين", "الثلاثين"):
+        return {"العاشر": 10, "العشرين": 20, "الثلاثين": 30}[words[0]]
+    return _UNITS[words[0]] + (_TENS[words[1]] if len(words) > 1 else 0)
 
 
 def _int(text: str | None) -> int | None:
