@@ -120,3 +120,34 @@ CASES: list[tuple[str, str | None, str, str | None]] = [
     ("منذ الأول من يناير 2024", None, "2024-01-01", None),
     ("في العاشر من أكتوبر الماضي", PUBLISHED, "2023-10-10", None),
 ]
+
+# Sentences from public Arabic news pages (2020–2025), with each page's own
+# publication date, taken after the rules above were written: 8 of 12 were read
+# right then; the rules for ordinal ranges, "جمادى أول" and "أيلول سبتمبر من هذا
+# العام" came after. The Hijri date is the page's reading (Egypt's calendar);
+# Umm al-Qura, which hijridate follows, puts 4 Jumada I 1446 a day later: a miss
+# we keep. "29 من الشهر ذاته" needs the month of an earlier sentence: not read.
+REAL_WORLD: list[tuple[str, str | None, str, str | None]] = [
+    (
+        "ستعقد خلال الفترة من الثالث والعشرين وحتى التاسع والعشرين من شهر سبتمبر الجاري",
+        "2025-09-12",
+        "2025-09-23",
+        "2025-09-29",
+    ),
+    ("أن يلقي خطابا خلال جلسة يوم الثالث والعشرين من سبتمبر", "2025-09-12", "2025-09-23", None),
+    ("الثلاثاء 5 نوفمبر 2024 02:36 مـ", None, "2024-11-05", None),
+    ("4 جمادى أول 1446 هـ", None, "2024-11-05", None),
+    ("تبدأ الدورة التاسعة والسبعون في 24 سبتمبر وتمتد لستة أيام", "2024-09-13", "2024-09-24", None),
+    ("وافتتحت الدورة الثمانون، في 9 سبتمبر/ أيلول الجاري", "2025-09-23", "2025-09-09", None),
+    (
+        "وستعقد المناقشات العامة في الفترة، من 23 إلى 27 سبتمبر الجاري",
+        "2025-09-23",
+        "2025-09-23",
+        "2025-09-27",
+    ),
+    ("ومرة أخرى في 29 من الشهر ذاته", "2025-09-23", "2025-09-29", None),
+    ("والتي تستمر حتى 30 سبتمبر 2024.", None, "2024-09-30", None),
+    ("وفقًا لقرار صدر في مايو الماضي.", "2024-09-24", "2024-05", None),
+    ("سيتم تقليصها في أيلول سبتمبر من هذا العام", "2020-06-25", "2020-09", None),
+    ("عندما تأسست الأمم المتحدة في عام 1945 بعد الحرب", None, "1945", None),
+]

@@ -50,8 +50,8 @@ HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
     2: ("صفر",),
     3: ("ربيع الاول", "ربيع اول"),
     4: ("ربيع الاخر", "ربيع الثاني", "ربيع ثاني", "ربيع الاخير"),
-    5: ("جمادي الاولي", "جمادي الاول", "جمادي اولي"),
-    6: ("جمادي الاخره", "جمادي الثانيه", "جمادي الاخر", "جمادي الثاني"),
+    5: ("جمادي الاولي", "جمادي الاول", "جمادي اولي", "جمادي اول"),
+    6: ("جمادي الاخره", "جمادي الثانيه", "جمادي الاخر", "جمادي الثاني", "جمادي اخر", "جمادي ثاني"),
     7: ("رجب",),
     8: ("شعبان",),
     9: ("رمضان",),
@@ -83,14 +83,16 @@ _B = r"(?<![\w])"  # a word starts here
 _E = r"(?![\w])"  # a word ends here
 _GM = f"(?:{_alternation(_MONTH_OF)}){_E}"
 # A month, possibly written twice: "تشرين الثاني/نوفمبر", "حزيران (يونيو)".
-_MONTH = rf"(?:[وبل])?{_GM}(?:\s*(?:/|\\|\()\s*{_GM}(?:\s*\))?)?"
+_MONTH = rf"(?:[وبل])?{_GM}(?:\s*(?:/|\\|\()\s*{_GM}(?:\s*\))?|\s+{_GM})?"
 _HM = f"(?:{_alternation(_HIJRI_OF)}){_E}"
 _DAY = r"(?:[0-3]?\d)(?!\d)"
 _YEAR = r"(?:1[6-9]\d\d|2[01]\d\d)(?!\d)(?:\s*م(?![\w]))?"
 _HYEAR = r"(?:1[2-5]\d\d)(?!\d)"
 _HIJRI_MARK = r"\s*(?:ه(?![\w])|هجري(?:ه)?(?![\w])|للهجره(?![\w]))"
 _YEAR_WORD = r"(?:[لبو])?(?:ال)?(?:عام|سنه)"
-_RANGE_SEP = r"\s*(?:[-–—‐]|الي|حتي|لغايه|و)\s*"
+_RANGE_SEP = r"\s*(?:[-–—‐]|و?الي|و?حتي|لغايه|و)\s*"
+# Between ordinals "و" alone is no range: "الحادي والعشرين" is the 21st.
+_WORD_RANGE_SEP = r"\s*(?:[-–—‐]|و?الي|و?حتي|لغايه)\s*"
 _FROM = r"(?:(?:في\s+)?(?:الفتره\s+)?(?:ما\s+)?(?:من|بين)\s+)?"
 _WEEKDAY = rf"(?:يوم\s+)?(?:ال)?(?:{'|'.join(WEEKDAYS)}){_E}"
 _RELATIVE = r"(?:الجاري|الحالي|الماضي|المنصرم|المقبل|القادم)"
@@ -170,6 +172,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _compile(
             rf"{_B}{_LEAD}(?P<d>{_DAY})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH})"
             rf"(?:\s*[،,]?\s*(?:من\s+)?(?:{_YEAR_WORD}\s+)?(?P<y>{_YEAR})|\s+(?P<rel>{_RELATIVE}))?"
+        ),
+    ),
+    (
+        "day_words_range",
+        _compile(
+            rf"{_B}{_FROM}(?P<o1>{_ORDINAL}){_WORD_RANGE_SEP}(?P<o2>{_ORDINAL})\s+من\s+(?:شهر\s+)?"
+            rf"(?P<m2>{_MONTH})(?:\s*[،,]?\s*(?:{_YEAR_WORD}\s+)?(?P<y2>{_YEAR})|\s+(?P<rel>{_RELATIVE}))?"
+        ),
+    ),
+    (
+        "month_of_year",
+        _compile(
+            rf"{_B}(?:شهر\s+)?(?P<m>{_MONTH})\s+من\s+(?P<which>هذا\s+العام|هذه\s+السنه|"
+            rf"العام\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل|القادم)){_E}"
         ),
     ),
     (
@@ -259,14 +275,18 @@ class FoundDate:
         }
 
 
+_NAMES_LONGEST_FIRST = sorted(_MONTH_OF, key=len, reverse=True)
+
+
 def _month(text: str) -> int:
-    """The month a (folded) month group names: its first name decides."""
-    text = re.sub(r"^[وبل](?=\S{3,})", "", text.strip())
-    first = re.split(r"\s*[/\\(]\s*", text)[0]
-    first = re.sub(r"\s+", " ", first).strip(" )")
-    if first not in _MONTH_OF and first[:1] in "وبل" and first[1:] in _MONTH_OF:
-        first = first[1:]
-    return _MONTH_OF[first]
+    """The month a (folded) month group names: its first name decides ("تشرين
+    الثاني/نوفمبر", "أيلول سبتمبر", "وأغسطس")."""
+    text = re.sub(r"\s+", " ", text.strip())
+    for candidate in (text, text[1:]):  # with and without a proclitic و/ب/ل
+        for name in _NAMES_LONGEST_FIRST:
+            if candidate.startswith(name):
+                return _MONTH_OF[name]
+    raise ValueError(f"no month in {text!r}")
 
 
 def _year(text: str | None) -> int | None:
@@ -362,6 +382,18 @@ class _Reader:
         if kind == "hijri_year":
             found = _hijri_year(int(g["hy"]))
             return None if found is None else (*found, False, "")
+        if kind == "day_words_range":
+            g = {**g, "d1": str(_ordinal_day(g["o1"])), "d2": str(_ordinal_day(g["o2"]))}
+            kind = "day_range"
+        if kind == "month_of_year":
+            if self.anchor is None:
+                return (None, None, True, "")
+            which = g["which"]
+            shift = -1 if ("الماضي" in which or "المنصرم" in which) else 0
+            shift = 1 if ("المقبل" in which or "القادم" in which) else shift
+            year = self.anchor.year + shift
+            note = f"year {year} inferred from the publication date {self.anchor.iso()}"
+            return PartialDate(year, _month(g["m"])), None, True, note
         if kind in ("day_range", "day_range_months"):
             m2 = _month(g["m2"])
             m1 = _month(g["m1"]) if g.get("m1") else m2
@@ -481,7 +513,11 @@ def _day_number(groups: dict) -> int:
     """The day of a "day" match (digits) or of a "day_words" one (an ordinal)."""
     if groups.get("d"):
         return int(groups["d"])
-    words = groups["ord"].split()
+    return _ordinal_day(groups["ord"])
+
+
+def _ordinal_day(text: str) -> int:
+    words = text.split()
     if words[0] in ("العاشر", "العشرين", "الثلاثين"):
         return {"العاشر": 10, "العشرين": 20, "الثلاثين": 30}[words[0]]
     return _UNITS[words[0]] + (_TENS[words[1]] if len(words) > 1 else 0)
@@ -504,7 +540,10 @@ def find_dates(text: str, anchor: PartialDate | None = None) -> list[FoundDate]:
                 end -= 1
             if any(taken[start:end]):
                 continue
-            meaning = reader.read(kind, match)
+            try:
+                meaning = reader.read(kind, match)
+            except (KeyError, ValueError, OverflowError):  # a form no rule reads: no date
+                meaning = None
             if meaning is None:
                 continue
             first, last, inferred, note = meaning
