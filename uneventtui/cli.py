@@ -22,7 +22,16 @@ if TYPE_CHECKING:  # pragma: no cover
 DATA_HELP = "dataset directory (default: the shipped data)"
 
 # Modules under uneventtui.commands, one per verb; the order is the order of --help.
-VERBS: tuple[str, ...] = ("events", "entities", "show", "search", "check", "render", "export")
+VERBS: tuple[str, ...] = (
+    "events",
+    "entities",
+    "show",
+    "search",
+    "check",
+    "render",
+    "export",
+    "ingest",
+)
 
 
 class _NotBare(Exception):

@@ -152,15 +152,15 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         return handle.read(limit + 1)[:limit]
 
 
-def write_atomically(path: Path, data: bytes, private: bool = True) -> None:
+def write_atomically(path: Path, data: bytes, *, private: bool = True) -> None:
     """Replace `path` with `data` all at once, private (0600, its directory 0700 and
     checked by `private_dir`): a crash or a full disk mid-write leaves the previous file,
     never half of one. Raises UnsafePath for a directory another user could read or
     change (what we write can be private: search queries).
 
-    private=False is for a file the user named (an export): its directory must exist
-    and is not checked, and the file gets the mode a new file would (0666 less the
-    umask), or keeps the one it had."""
+    private=False is for a file the user names (an export, a draft for the dataset): its
+    directory must exist and is not checked, and the file gets the mode a new file would
+    (0666 less the umask), or keeps the one it had."""
     import tempfile  # here: a start that writes nothing never pays for importing it
 
     if private:
