@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from tui_fixture import make_timeline
 
 from uneventtui.app.app import UneventApp
 from uneventtui.app.display import Display
+from uneventtui.app.screens.main import MainScreen
 from uneventtui.app.screens.reader import ReaderScreen
 from uneventtui.app.search_panel import SearchScreen, SearchSession
 from uneventtui.app.widgets.article import ArticleView
@@ -97,6 +99,22 @@ async def search_for(pilot, query: str, *, settle_each_key: bool = False) -> Sea
     await settle(pilot)
     assert screen.shown_query == screen.input.value
     return screen
+
+
+def where(app) -> tuple[str, tuple[str, str] | None]:
+    """Which screen is up and, on the main screen, what the detail pane shows."""
+    screen = app.screen
+    return type(screen).__name__, screen.detail.target if isinstance(screen, MainScreen) else None
+
+
+def assert_drawn(app, size: tuple[int, int]) -> str:
+    """The screen fills the terminal, line for line and cell for cell; its text."""
+    width, height = size
+    text = screen_text(app)
+    lines = text.split("\n")
+    assert len(lines) == height, (size, lines)
+    assert {cell_len(line) for line in lines} == {width}, (size, lines)
+    return text
 
 
 def screen_strips(app) -> Iterator[list[Segment]]:

@@ -77,13 +77,18 @@ async def test_scrolls_end_to_end_and_back(cached_dataset, cached_timeline):
         await pilot.press("g")
         assert view.current_event == first
         assert first.title_en[:20] in "\n".join(timeline_rows(app))
-        pages = 0
+        # PgDn moves a screenful less the one row kept for context (one more when it
+        # lands on a year's header, whose event is the next row), to the very end.
+        height = view.scrollable_content_region.height
+        steps = []
         while view.current_event != last:
+            row = view.cursor_row
             await pilot.press("pagedown")
-            pages += 1
-            assert pages < 400, "PgDn never reached the last event"
-        rows = view.model.row_count
-        assert pages >= rows // 60  # it really paged, a screen at a time
+            steps.append(view.cursor_row - row)
+            assert len(steps) < 400, "PgDn never reached the last event"
+        assert all(height - 1 <= step <= height for step in steps[:-1]), steps
+        assert 0 < steps[-1] <= height
+        assert view.cursor_row == view.model.row_count - 1  # the last row
         assert last.title_en[:20] in "\n".join(timeline_rows(app))
         # Only what was shown has been unpickled... and paging showed it all.
         assert events.loaded_blocks() > 1

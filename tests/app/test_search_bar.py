@@ -237,10 +237,11 @@ async def test_enter_opens_the_chosen_hit(shipped, history_path, query, kind, ta
     app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await search_for(pilot, query, settle_each_key=True)
-        assert screen.results.hits
-        while screen.results.selected_hit.kind != kind:
-            await pilot.press("down")
+        kinds = [h.kind for h in screen.results.hits]
+        assert kind in kinds, kinds
+        await pilot.press(*["down"] * kinds.index(kind))
         hit = screen.results.selected_hit
+        assert hit.kind == kind
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, SearchScreen)

@@ -112,7 +112,7 @@ async def test_arrows_home_end_and_backspace_put_the_cursor_where_fribidi_maps_i
         # Right walks the cursor right across the screen, one cell at a time, to the
         # first letter (the lam-alef ligature is one cell for two letters).
         columns = [start_column]
-        while True:
+        for _ in range(WIDTH + 1):
             await pilot.press("right")
             assert drawn(app) == expected(query, widget.buffer.cursor)
             if drawn(app)[1] == columns[-1]:

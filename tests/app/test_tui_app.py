@@ -232,8 +232,11 @@ async def test_enter_focuses_detail_and_flow_back_and_forth():
         # Enter on one of its events jumps the timeline there
         links = detail.targets
         doha = links.index(("event", "2025-doha"), len(links) - 3)
-        while detail.link != doha:
+        for _ in range(len(links)):
+            if detail.link == doha:
+                break
             await pilot.press("down")
+        assert detail.link == doha
         await pilot.press("enter")
         assert current(app) == "2025-doha"
         assert detail.target == ("event", "2025-doha")

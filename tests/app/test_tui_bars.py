@@ -7,6 +7,7 @@ from pilot_helpers import make_app, started
 from uneventtui.app.bindings import BY_ID
 from uneventtui.app.display import Display
 from uneventtui.app.screens.help import HelpScreen
+from uneventtui.app.search_panel import SearchScreen
 from uneventtui.app.widgets.bars import ICON, KeyBar, TitleBar, clip
 from uneventtui.app.widgets.detail import DetailPane
 
@@ -67,12 +68,17 @@ async def test_clicking_a_key_presses_it():
     app = make_app()
     async with app.run_test(size=(140, 45)) as pilot:
         await started(pilot)
-        bar = app.screen.query_one(KeyBar)
-        x = bar_text(app, KeyBar).index("Help: every key")
+        text = bar_text(app, KeyBar)
+        x = text.index("Help: every key")
         await pilot.click(KeyBar, offset=(x, 0))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        assert bar is not None
+        # Each key where it is drawn: the search key opens the search, not the help.
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click(KeyBar, offset=(bar_text(app, KeyBar).index("Search by name"), 0))
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
 
 
 async def test_title_bar_says_where_the_user_is_and_its_icon_opens_the_palette():

@@ -47,7 +47,9 @@ async def test_other_themes_keep_round_focus_borders(monkeypatch):
     app = UneventApp(make_timeline, display=Display(lang="en"))
     async with app.run_test(size=(140, 45)) as pilot:
         await started(pilot)
-        assert "┏" not in screen_text(app)
+        text = screen_text(app)
+        assert "▶" in text  # the timeline is drawn, its selected row marked
+        assert "╭" in text and "┏" not in text  # its panes' borders are round, none heavy
 
 
 def test_the_config_file_accepts_the_monochrome_theme(tmp_path, monkeypatch):

@@ -23,6 +23,9 @@ def test_json_best_first(capsys):
     }
     scores = [h["score"] for h in hits]
     assert scores == sorted(scores, reverse=True)
+    # The contract's scores are JSON numbers with a fraction (100.0, not 100).
+    assert all(type(score) is float for score in scores), scores
+    assert '"score": 100.0' in out
 
 
 def test_limit_and_kind(capsys):

@@ -120,8 +120,12 @@ def test_tables_show_markup_literally_and_nothing_raw(hostile, verb):
     assert_terminal_safe(result.stderr)
     assert "Traceback" not in out
     if verb[0] != "check":
-        # Markup is printed as the characters it is made of, not interpreted.
-        assert "[@click=app.quit]" in out or "[bold]" in out or "Zero" in out
+        # Markup is printed as the characters it is made of, not interpreted: the action
+        # (in a title, a role or a name) by every verb, the markup entity's name by those
+        # that list it.
+        assert "[@click=app.quit]" in out
+        if verb not in (("events",), ("show", "place")):
+            assert "[bold]Bold[/]" in out
     if verb == ("show", "hostile-1"):
         assert "[@click=app.quit]Click me[/]" in out
         assert "evil.exe txt" in out  # the RLO is gone: the text reads in memory order
@@ -407,6 +411,7 @@ def test_data_files_that_cannot_be_read_are_reported_not_skipped(mini, make, why
     assert f"not a readable file ({why})" in line
 
 
+@pytest.mark.timeout(30)
 def test_directory_symlink_loop_does_not_hang(mini):
     (mini / "again").symlink_to(mini)
     (mini / "sub").mkdir()

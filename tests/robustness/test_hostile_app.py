@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from fixtures.hostile import FORBIDDEN_CHARS, hostile_dataset
-from pilot_helpers import screen_strips, started
+from pilot_helpers import screen_strips, started, where
 
 from uneventtui.app.app import UneventApp
 from uneventtui.app.display import Display
@@ -50,22 +50,27 @@ async def test_every_screen_shows_hostile_text_literally(timeline, lang):
         await pilot.click(TimelineView, offset=(10, 3))
         await pilot.pause()
         assert app.is_running
-        for keys in (
-            ["enter"],  # the detail pane: participants with markup names and roles
-            ["tab", "enter"],  # an entity view: 5,000 aliases
-            ["escape", "escape", "s"],  # the source reader: the seed's escapes and C1
-            ["escape", "slash", *"alias", "down"],  # search results over markup names
-            ["escape", "question_mark"],  # help
-            ["escape"],
+        await pilot.press("enter")  # the detail pane: participants with markup names, roles
+        await pilot.pause()
+        assert where(app) == ("MainScreen", ("event", "hostile-1"))
+        checked_screen_text(app)
+        for keys, expected in (
+            # The entity with 5,000 markup aliases, by one of them.
+            (["slash", *"alias", "space", *"4999", "enter"], ("MainScreen", ("entity", "markup"))),
+            (["escape", "escape", "s"], ("ReaderScreen", None)),  # the seed's escapes and C1
+            (["escape", "slash", *"alias", "down"], ("SearchScreen", None)),  # markup names
+            (["escape", "question_mark"], ("HelpScreen", None)),
+            (["escape"], ("MainScreen", ("event", "hostile-1"))),
         ):
             await pilot.press(*keys)
             await pilot.pause()
+            assert where(app) == expected, keys
             checked_screen_text(app)
-            assert app.is_running
+        # Typed into the search, the action is text to look for: the app does not quit.
         await pilot.press("slash", *"[@click=app.quit]", "enter")
         await pilot.pause()
+        assert app.is_running and where(app) == ("MainScreen", ("event", "hostile-1"))
         checked_screen_text(app)
-        assert app.is_running
 
 
 async def test_source_reader_shows_escape_sequences_as_placeholders(timeline):

@@ -11,7 +11,7 @@ import sys
 import pytest
 from cli_helpers import REPO, pty_run
 from fixtures.hostile import hostile_dataset
-from pilot_helpers import screen_text, started
+from pilot_helpers import assert_drawn, screen_text, started, where
 from tui_fixture import make_timeline
 
 from uneventtui.app import encoding_problem
@@ -22,38 +22,62 @@ from uneventtui.loader import load_timeline
 CLI = [sys.executable, "-c", "import sys; from uneventtui.cli import main; sys.exit(main())"]
 
 
-# Keys that visit every screen and pane: detail, entity view, reader, search, help,
-# track filter, language toggle, narrow-layout toggle, and back.
+# Keys that visit every screen and pane, and where each must lead: the detail, an entity
+# view, the reader, search, help, the track filter, then the language toggle, search
+# matches, the narrow-layout toggle and paging, back on the timeline.
+MAIN = "MainScreen"
 TOUR = [
-    ["j", "G", "g"],
-    ["enter"],
-    ["tab", "enter"],
-    ["escape", "escape"],
-    ["s"],
-    ["escape"],
-    ["slash", *"هلال", "down"],
-    ["escape"],
-    ["question_mark"],
-    ["escape"],
-    ["t"],
-    ["escape"],
-    ["a", "n", "N"],
-    ["d", "d"],
-    ["ctrl+d", "ctrl+u", "right_square_bracket", "left_curly_bracket"],
+    (["j", "G", "g"], (MAIN, ("event", "1995-wssd"))),
+    (["enter"], (MAIN, ("event", "1995-wssd"))),
+    (["down", "enter"], (MAIN, ("entity", "copenhagen"))),
+    (["escape", "escape"], (MAIN, ("event", "1995-wssd"))),
+    (["s"], ("ReaderScreen", None)),
+    (["escape"], (MAIN, ("event", "1995-wssd"))),
+    (["slash", *"هلال", "down"], ("SearchScreen", None)),
+    (["escape"], (MAIN, ("event", "1995-wssd"))),
+    (["question_mark"], ("HelpScreen", None)),
+    (["escape"], (MAIN, ("event", "1995-wssd"))),
+    (["t"], ("TrackFilterScreen", None)),
+    (["escape"], (MAIN, ("event", "1995-wssd"))),
+    (["a", "n", "N"], (MAIN, ("event", "1995-wssd"))),
+    (["d", "d"], (MAIN, ("event", "1995-wssd"))),
+    (["ctrl+d", "ctrl+u", "right_square_bracket"], (MAIN, "an event")),  # moves by window
 ]
 
 
-@pytest.mark.parametrize("size", [(20, 5), (24, 6), (33, 9), (1, 1)])
+@pytest.mark.parametrize(
+    "size",
+    [
+        (20, 5),
+        (24, 6),
+        (33, 9),
+        pytest.param(
+            (1, 1),
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="known bug: in a 1x1 window the track filter ('t') raises in Textual's "
+                "OptionList (Rich wraps its options at width 0); the tour did not reach the "
+                "filter before, so it went unseen",
+            ),
+        ),
+    ],
+)
 @pytest.mark.parametrize("lang", ["en", "ar"])
 async def test_tiny_windows_never_crash(size, lang):
+    """Every screen opens and is drawn to the window's exact size, however small."""
     app = UneventApp(make_timeline, display=Display(lang=lang))
     async with app.run_test(size=size) as pilot:
         await started(pilot)
-        for keys in TOUR:
+        for keys, expected in TOUR:
             await pilot.press(*keys)
             await pilot.pause()
-            assert app.is_running
-        app.export_screenshot()
+            screen, target = where(app)
+            if expected[1] == "an event":
+                assert screen == MAIN and target[0] == "event", keys
+            else:
+                assert (screen, target) == expected, keys
+            if size != (1, 1):  # Textual composes no cell at all in a 1x1 window
+                assert assert_drawn(app, size).strip(), keys  # something is on screen
 
 
 async def test_rapid_resizes_never_crash(tmp_path):
@@ -71,8 +95,8 @@ async def test_rapid_resizes_never_crash(tmp_path):
                 await pilot.pause()
         await pilot.resize_terminal(20, 5)
         await pilot.pause()
-        assert app.is_running
-        app.export_screenshot()
+        assert app.is_running and where(app)[0] == "MainScreen"
+        assert assert_drawn(app, (20, 5)).strip()
 
 
 # --- NO_COLOR: every state readable without colour --------------------------------

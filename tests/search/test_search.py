@@ -239,7 +239,7 @@ def test_hit_carries_names_and_fields(index):
         "WHO",
     )
     assert hit.name_ar == "منظمة الصحة العالمية" and hit.name_en == "World Health Organization"
-    assert hit.tier == "exact" and hit.score == 100.0
+    assert hit.tier == "exact" and hit.score == 100.0 and type(hit.score) is float
     assert hit.as_dict() == {
         "kind": "organization",
         "id": "who",
