@@ -38,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_scale  # noqa: E402 - the tmux helpers, the empty app and VisiData's CSV
-from bench_scale import ROOT, TMUX, ms, visidata_command, watch  # noqa: E402
+from bench_scale import ROOT, TMUX, bench_env, ms, visidata_command, watch  # noqa: E402
 
 
 def child(argv: list[str], env: dict) -> tuple[float, float, int]:
@@ -85,14 +85,7 @@ def main() -> int:
     tmp = args.workdir or Path(tempfile.mkdtemp(prefix="bench-million-"))
     tmp.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(tmp / "cache", ignore_errors=True)  # the first open has no cache
-    env = {
-        **os.environ,
-        "XDG_CACHE_HOME": str(tmp / "cache"),
-        "XDG_CONFIG_HOME": str(tmp / "config"),
-        "XDG_DATA_HOME": str(tmp / "share"),
-        "PYTHONPATH": str(ROOT),
-        "TERM": "xterm-256color",
-    }
+    env = bench_env(tmp)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     data = tmp / "data"
     start = time.perf_counter()

@@ -367,6 +367,18 @@ def visidata_command(timeline, tmp: Path) -> str | None:
     return f"env HOME={shlex.quote(str(tmp))} {vd} --quitguard=False {path}"
 
 
+def bench_env(tmp: Path) -> dict[str, str]:
+    """The programs' environment: this checkout, and the user's directories in `tmp`."""
+    return {
+        **os.environ,
+        "XDG_CACHE_HOME": str(tmp / "cache"),
+        "XDG_CONFIG_HOME": str(tmp / "config"),
+        "XDG_DATA_HOME": str(tmp / "share"),
+        "PYTHONPATH": str(ROOT),
+        "TERM": "xterm-256color",
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
@@ -387,14 +399,7 @@ def main() -> int:
 
     tmp = args.workdir or Path(tempfile.mkdtemp(prefix="bench-scale-"))
     tmp.mkdir(parents=True, exist_ok=True)
-    env = {
-        **os.environ,
-        "XDG_CACHE_HOME": str(tmp / "cache"),
-        "XDG_CONFIG_HOME": str(tmp / "config"),
-        "XDG_DATA_HOME": str(tmp / "share"),
-        "PYTHONPATH": str(ROOT),
-        "TERM": "xterm-256color",
-    }
+    env = bench_env(tmp)
     subprocess.run([*TMUX, "new-session", "-d", "-s", "keeper", "sleep 900"], check=True, env=env)
     try:
         start = time.perf_counter()
