@@ -565,7 +565,7 @@ async def test_the_results_follow_the_hits_and_lay_the_screen_out_only_when_they
 
 
 async def test_the_results_draw_what_textual_would(timeline, history_path):
-    """The list frames its rows the short way (`FramedView`) and keeps them while they
+    """The list frames its rows the short way (`LineView`) and keeps them while they
     stay the same: its lines are exactly those Textual's own pass draws, on the first
     results, after more keys, scrolled, and with another hit selected."""
     from textual.geometry import Region

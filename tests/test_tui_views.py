@@ -71,7 +71,7 @@ async def test_reader_steps_through_every_source_of_an_event(shipped):
         assert f"Source {first_seed + 1} of {len(refs)}" in "\n".join(
             line.text.plain for line in article.all_lines()[:4]
         )
-        assert f"({first_seed + 1}/{len(refs)})" in reader.sub_title
+        assert f"({first_seed + 1}/{len(refs)})" in reader.where
         assert on_screen(article, refs[first_seed].quote)
         seen = {reader.ref.source}
         for step in range(1, len(refs) + 1):  # ] goes round every source, back to the first
@@ -79,7 +79,7 @@ async def test_reader_steps_through_every_source_of_an_event(shipped):
             index = (first_seed + step) % len(refs)
             ref = refs[index]
             assert reader.index == index and reader.ref is ref
-            assert f"({index + 1}/{len(refs)})" in reader.sub_title
+            assert f"({index + 1}/{len(refs)})" in reader.where
             header = "\n".join(line.text.plain for line in article.all_lines()[:6])
             assert f"Source {index + 1} of {len(refs)}" in header
             source = shipped.sources[ref.source]
@@ -337,7 +337,7 @@ async def test_the_views_scrollbars_draw_what_textual_would(theme, monkeypatch):
     from textual.geometry import Region
     from textual.widget import Widget
 
-    from uneventtui.app.widgets.scrollbar import FastScrollBar
+    from uneventtui.app.speed.scrollbar import FastScrollBar
 
     if theme == "nocolor":
         monkeypatch.setenv("NO_COLOR", "1")
@@ -373,7 +373,7 @@ async def test_the_views_frame_their_lines_as_textual_would(theme, lang, monkeyp
     from textual.geometry import Region
     from textual.widget import Widget
 
-    from uneventtui.app.widgets.framed import LineFramer
+    from uneventtui.app.speed.framer import LineFramer
 
     if theme == "nocolor":
         monkeypatch.setenv("NO_COLOR", "1")
@@ -427,14 +427,14 @@ async def test_no_rule_makes_a_panes_focus_change_more_than_its_border():
     when a link moves the focus): right only while no rule selects a pane by its focus
     for anything but its border, nor anything inside a pane (a component, a scrollbar)
     by the pane's focus. Textual's own rules and app.tcss are both checked."""
-    from uneventtui.app.widgets.framed import FramedView
+    from uneventtui.app.widgets.line_view import LineView
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
         await open_reader(pilot, DOHA)  # the source reader's ArticleView, mounted too
         panes = [
-            n for s in app.screen_stack for n in s.walk_children() if isinstance(n, FramedView)
+            n for s in app.screen_stack for n in s.walk_children() if isinstance(n, LineView)
         ]
         assert {type(p).__name__ for p in panes} >= {"TimelineView", "DetailPane", "ArticleView"}
         focus_rules = 0
@@ -503,7 +503,7 @@ async def test_a_partial_update_writes_what_textual_would_drawing_only_the_chang
     in one pane no longer draws the other pane's lines (1.5-2 ms of such a frame)."""
     from textual._compositor import Compositor
 
-    from uneventtui.app.compositor import PaneCompositor
+    from uneventtui.app.speed.compositor import PaneCompositor
 
     app = make_app()
     written: list[tuple[str, str]] = []  # (ours, Textual's) for each partial update

@@ -11,17 +11,17 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Container
-from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 
 from uneventtui.app import settle_heap
-from uneventtui.app.compositor import use_pane_compositor
 from uneventtui.app.display import Display
 from uneventtui.app.documents import one
 from uneventtui.app.i18n import tr
-from uneventtui.app.widgets.bars import KeyBar, TitleBar, quiet_sub_title
+from uneventtui.app.speed.compositor import use_pane_compositor
+from uneventtui.app.speed.focus import focus_changed, quiet_focused
+from uneventtui.app.widgets.bars import KeyBar, TitleBar
 from uneventtui.app.widgets.detail import DetailPane
 from uneventtui.app.widgets.document import DocumentView, Target
 from uneventtui.app.widgets.timeline import TimelineView
@@ -54,12 +54,10 @@ class Visit:
 class MainScreen(Screen):
     """Timeline beside (or above) the detail pane."""
 
-    sub_title = quiet_sub_title()  # changes on every step: repaint the header, not the screen
-    # Textual repaints the whole screen when the focus moves; the panes whose focus changed
-    # repaint themselves (their border's style changes) and the key bar follows the
-    # bindings. Opening an entity from the timeline moves the focus: the whole screen
-    # redrawn was ~8 ms of that frame at 100,000 events.
-    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    # Textual repaints the whole screen when the focus moves; the panes whose focus
+    # changed repaint themselves (their border's style changes) and the key bar follows
+    # the bindings (the `focus` patch; `focus_changed` repaints the screen without it).
+    focused = quiet_focused()
 
     def __init__(self, display: Display) -> None:
         super().__init__()
@@ -80,6 +78,17 @@ class MainScreen(Screen):
             yield DetailPane(self.ui, id="detail")
         yield KeyBar(self.ui)
 
+    def watch_focused(self) -> None:
+        focus_changed(self)
+
+    @property
+    def where(self) -> str:
+        """Where the user is, as the title bar says it."""
+        return self.query_one(TitleBar).where
+
+    def show_where(self, where: str) -> None:
+        self.query_one(TitleBar).show_where(where)
+
     @property
     def timeline_view(self) -> TimelineView:
         return self.query_one(TimelineView)
@@ -96,7 +105,7 @@ class MainScreen(Screen):
         if ready is not None:  # already read (small data): no loading frame at all
             self.set_timeline(ready)
             return
-        self.sub_title = self.ui.label("loading")
+        self.show_where(self.ui.label("loading"))
         self.detail.show_message([tr("loading", self.ui.lang)])
         self._stage_timer = self.set_interval(0.1, self._show_stage)
         self.load_data()
@@ -117,7 +126,7 @@ class MainScreen(Screen):
         if message != self.timeline_view.message:
             self.timeline_view.message = message
             self.timeline_view.refresh()
-        self.sub_title = label
+        self.show_where(label)
 
     # -- loading -----------------------------------------------------------------
 
@@ -166,7 +175,7 @@ class MainScreen(Screen):
         settle_heap()
         self.timeline_view.message = self.ui.line(lines[0])
         self.timeline_view.refresh()
-        self.sub_title = self.ui.line(lines[0])
+        self.show_where(self.ui.line(lines[0]))
 
     # -- layout ------------------------------------------------------------------
 
@@ -309,7 +318,7 @@ class MainScreen(Screen):
         self._set_border_title(self.timeline_view, ui.breadcrumb(where))
         target = self.detail.target
         if target is None:
-            self.sub_title = ui.breadcrumb(where)
+            self.show_where(ui.breadcrumb(where))
             return
         if target[0] == "event":
             event = timeline.event(target[1])
@@ -321,7 +330,7 @@ class MainScreen(Screen):
             entity = timeline.entities[target[1]]
             where = [ui.label("entity"), ui.line(one(entity.name_ar, entity.name_en, ui.lang))]
             self._set_border_title(self.detail, ui.label(entity.kind))
-        self.sub_title = ui.breadcrumb(where)
+        self.show_where(ui.breadcrumb(where))
 
     def _set_border_title(self, pane: Widget, title: str) -> None:
         """Set a pane's border title as plain text (never markup: it holds names from the

@@ -19,7 +19,7 @@ from textual.message import Message
 from uneventtui import text as textlayer
 from uneventtui.app.bindings import bindings_for
 from uneventtui.app.display import Display
-from uneventtui.app.widgets.linkview import Drawn, Flow, LinkView, Piece, Stack
+from uneventtui.app.widgets.link_view import Drawn, Flow, LinkView, Piece, Stack
 from uneventtui.model import Timeline
 
 MIN_NAME = 3  # shorter names would mark half the article

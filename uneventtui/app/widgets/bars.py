@@ -16,7 +16,6 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -26,12 +25,6 @@ from uneventtui.app.display import Display
 ICON = "≡"
 ICON_CELLS = 8  # the icon's cell, as wide as Textual's header icon
 ELLIPSIS = "…"
-
-
-def quiet_sub_title() -> Reactive[str | None]:
-    """A screen's `sub_title` reactive that does not repaint the screen: the title bar
-    watches it and repaints its own line."""
-    return Reactive(None, compute=False, repaint=False)
 
 
 def clip(text: str, cells: int, from_right: bool = False) -> str:
@@ -48,19 +41,28 @@ def clip(text: str, cells: int, from_right: bool = False) -> str:
 
 
 class TitleBar(Widget, can_focus=False):
-    """The app's name and where the user is; the icon opens the command palette."""
+    """The app's name and where the user is (`show_where`: it changes at every step, and
+    repaints this line alone, where a screen's `sub_title` would repaint the screen);
+    the icon opens the command palette."""
 
     COMPONENT_CLASSES = {"titlebar--sub", "titlebar--hover"}
 
     def __init__(self, display: Display, **kwargs) -> None:
         super().__init__(**kwargs)
         self.ui = display
+        self.where = ""  # ready to draw (in Arabic: shaped, in visual order)
         self._hover = False
 
     def on_mount(self) -> None:
         for node in (self.app, self.screen):
             self.watch(node, "title", self._changed, init=False)
             self.watch(node, "sub_title", self._changed, init=False)
+
+    def show_where(self, where: str) -> None:
+        """Say where the user is, after the app's name."""
+        if where != self.where:
+            self.where = where
+            self._changed()
 
     def _changed(self) -> None:
         # In the frame after the change: Textual repaints the box around everything
@@ -71,7 +73,7 @@ class TitleBar(Widget, can_focus=False):
     def _titles(self) -> tuple[str, str]:
         screen, app = self.screen, self.app
         title = screen.title if screen.title is not None else app.title
-        sub = screen.sub_title if screen.sub_title is not None else app.sub_title
+        sub = self.where or (screen.sub_title if screen.sub_title is not None else app.sub_title)
         return title or "", sub or ""
 
     def _icon_at(self, x: int) -> bool:

@@ -25,7 +25,7 @@ from textual.message import Message
 
 from uneventtui.app.bindings import bindings_for
 from uneventtui.app.display import Display, fit, fit_plain
-from uneventtui.app.widgets.linkview import Drawn, Flow, LinkView, Piece, Rows, Stack
+from uneventtui.app.widgets.link_view import Drawn, Flow, LinkView, Piece, Rows, Stack
 
 Target = tuple[str, str]  # ("event" | "entity", id), or ("source", its index in the event)
 

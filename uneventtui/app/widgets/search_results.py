@@ -1,6 +1,6 @@
 """SearchResults: the search bar's hits, grouped by kind, matched letters highlighted.
 
-A line-API widget (a `FramedView`: its lines framed without Textual's per-line styles
+A line-API widget (a `LineView`: its lines framed without Textual's per-line styles
 pass, which was most of a frame at every key typed): one header line per group (people,
 organisations, places, events) and one line per hit with both names, the English on the
 left and the Arabic right-aligned on the right. The letters that matched are
@@ -28,8 +28,8 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 
-from uneventtui.app.widgets.framed import FramedView
-from uneventtui.app.widgets.virtual import set_virtual_size
+from uneventtui.app.speed.resize import set_virtual_size
+from uneventtui.app.widgets.line_view import LineView
 from uneventtui.editbuffer import cell_strings
 
 KIND_ORDER = ("person", "organization", "place", "event")
@@ -155,7 +155,7 @@ class ResultLine:
     count: int = 0
 
 
-class SearchResults(FramedView, can_focus=False):
+class SearchResults(LineView, can_focus=False):
     """The hits of the current query; the search screen moves the selection."""
 
     COMPONENT_CLASSES = {

@@ -28,8 +28,8 @@ from textual.strip import Strip
 
 from uneventtui.app.bindings import bindings_for
 from uneventtui.app.display import Display, fit_plain
-from uneventtui.app.widgets.framed import FramedView
-from uneventtui.app.widgets.virtual import set_virtual_size
+from uneventtui.app.speed.resize import set_virtual_size
+from uneventtui.app.widgets.line_view import LineView
 from uneventtui.model import Event, Timeline, format_range
 
 MARKER = "▶ "
@@ -129,7 +129,7 @@ class Columns(NamedTuple):
     gutter: str = " "
 
 
-class TimelineView(FramedView, can_focus=True):
+class TimelineView(LineView, can_focus=True):
     """The scrollable list of events."""
 
     BINDINGS = bindings_for("timeline")

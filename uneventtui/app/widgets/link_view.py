@@ -23,8 +23,8 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 
 from uneventtui.app.display import Display
-from uneventtui.app.widgets.framed import FramedView
-from uneventtui.app.widgets.virtual import set_virtual_size
+from uneventtui.app.speed.resize import set_virtual_size
+from uneventtui.app.widgets.line_view import LineView
 
 LinkSpan = tuple[int, int, int]  # (link, first character, end character) on a drawn line
 
@@ -182,7 +182,7 @@ class Stack:
         return None
 
 
-class LinkView(FramedView, can_focus=True):
+class LinkView(LineView, can_focus=True):
     """A line-API view of a `Stack` with a cursor over its links.
 
     Subclasses say how to lay their content out (`build`) and what following a link

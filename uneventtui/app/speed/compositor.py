@@ -1,19 +1,17 @@
-"""A compositor that repaints only the widgets a partial update can show.
+"""Patch `compositor`: a partial update draws only the widgets it can show.
 
 For a partial update (one pane's lines changed), Textual's compositor draws every
 widget whose *clip*, the region of its parent, overlaps the changed area, and then
 throws away what falls outside it. The timeline and the detail pane share one parent,
 so a frame that changes only the detail pane (an entity opened, a link followed) drew
-the timeline's 38 lines and its scrollbar as well, and a page in the timeline drew the
-detail pane: 1.5-2 ms of each such frame on this 2-core machine, for nothing on screen.
+the timeline's lines and its scrollbar as well, and a page in the timeline drew the
+detail pane, for nothing on screen.
 
 `PaneCompositor` leaves out the widgets whose visible part (region within clip) misses
 the changed area. What it draws is what Textual would have put on screen: the spans
-written are the changed regions, and a left-out widget has no cell in them
-(tests/test_tui_views.py compares both on the same updates). It leans on two private
-names of Textual's `Compositor`, and fails safe: were `_get_renders` renamed, it would
-never be called; were `_visible_widgets` renamed, Textual would draw from its own map.
-Either way the screen is the same, only the saving is lost.
+written are the changed regions, and a left-out widget has no cell in them. It fails
+safe: were `_get_renders` renamed, it would never be called; were `_visible_widgets`
+renamed, Textual would draw from its own map.
 """
 
 from __future__ import annotations
@@ -24,6 +22,8 @@ from textual._compositor import Compositor
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.strip import Strip
+
+from uneventtui.app import speed
 
 
 class PaneCompositor(Compositor):
@@ -52,4 +52,5 @@ class PaneCompositor(Compositor):
 
 def use_pane_compositor(screen: Screen) -> None:
     """Give a screen (in its __init__, before it is laid out) the `PaneCompositor`."""
-    screen._compositor = PaneCompositor()
+    if speed.on("compositor"):
+        screen._compositor = PaneCompositor()
