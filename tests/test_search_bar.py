@@ -20,16 +20,13 @@ from textual.widgets import OptionList, Static
 
 import uneventtui
 from uneventtui.app.palette import SearchProvider
-from uneventtui.app.search_panel import SearchScreen, SearchSession, open_search, step_match
+from uneventtui.app.screens.search import SearchScreen, open_search, step_match
+from uneventtui.app.search_session import SearchSession
 from uneventtui.app.widgets.search_input import SearchInput
-from uneventtui.app.widgets.search_results import (
-    SearchResults,
-    fit_cells,
-    highlight_cells,
-    name_cells,
-)
+from uneventtui.app.widgets.search_results import SearchResults, highlight_cells, name_cells
 from uneventtui.history import History
 from uneventtui.text import visual
+from uneventtui.text.cells import fit_cells
 
 
 @pytest.fixture(scope="module")
@@ -619,11 +616,11 @@ async def test_a_typed_key_is_drawn_in_the_frame_that_shows_its_results(
 ):
     """No frame shows the new text over the old results: drawn at once, the key would
     put its results in a frame of their own, which Textual paces 17-33 ms later."""
-    from uneventtui.app import search_panel
+    from uneventtui.app.screens import search as search_screen
 
     # A generous hold: a stall of the test machine must not pass for a slow search (how
     # long the hold lasts is the next test's).
-    monkeypatch.setattr(search_panel, "ECHO_HOLD", 0.5)
+    monkeypatch.setattr(search_screen, "ECHO_HOLD", 0.5)
     app = HostApp(timeline, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_and_type(pilot, "x")  # the first search builds the index: slow
@@ -646,19 +643,19 @@ async def test_a_typed_key_is_drawn_at_once_when_its_results_are_slow(
     """The key waits for its results for a frame or two at most, never for a slow search."""
     import time
 
-    from uneventtui.app import search_panel
+    from uneventtui.app.screens import search as search_screen
 
     app = HostApp(timeline, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")
         await settle(pilot)
-        quick = search_panel.search
+        quick = search_screen.search
 
         def slow(*args, **kwargs):
             time.sleep(0.5)
             return quick(*args, **kwargs)
 
-        monkeypatch.setattr(search_panel, "search", slow)
+        monkeypatch.setattr(search_screen, "search", slow)
         drawn = drawn_values(monkeypatch)
         await pilot.press("H")
         await pilot.pause(0.2)

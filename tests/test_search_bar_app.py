@@ -13,7 +13,8 @@ from test_search_bar import settle  # the one way to wait for results
 import uneventtui
 from uneventtui.app.app import UneventApp
 from uneventtui.app.display import Display
-from uneventtui.app.search_panel import SearchScreen, SearchSession
+from uneventtui.app.screens.search import SearchScreen
+from uneventtui.app.search_session import SearchSession
 from uneventtui.app.widgets.detail import DetailPane
 from uneventtui.app.widgets.search_input import SearchInput
 from uneventtui.app.widgets.timeline import TimelineView

@@ -13,7 +13,7 @@ from tui_fixture import make_timeline
 
 from uneventtui.app.app import UneventApp
 from uneventtui.app.display import Display
-from uneventtui.app.search_panel import SearchSession
+from uneventtui.app.search_session import SearchSession
 from uneventtui.app.widgets.timeline import TimelineView
 from uneventtui.history import History
 

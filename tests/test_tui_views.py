@@ -433,9 +433,7 @@ async def test_no_rule_makes_a_panes_focus_change_more_than_its_border():
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
         await open_reader(pilot, DOHA)  # the source reader's ArticleView, mounted too
-        panes = [
-            n for s in app.screen_stack for n in s.walk_children() if isinstance(n, LineView)
-        ]
+        panes = [n for s in app.screen_stack for n in s.walk_children() if isinstance(n, LineView)]
         assert {type(p).__name__ for p in panes} >= {"TimelineView", "DetailPane", "ArticleView"}
         focus_rules = 0
         for rule in app.stylesheet.rules:

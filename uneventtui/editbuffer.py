@@ -42,7 +42,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rich.cells import cell_len
+from uneventtui.text.cells import cell_len
 
 MAX_LENGTH = 1000
 """Longest value the bar accepts: a pasted article is cut here, search is by names."""

@@ -17,14 +17,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from rich.cells import cell_len, get_character_cell_size
-
 from uneventtui import text as _text
 from uneventtui.loader import Problem
 from uneventtui.model import Entity, Event, Source, SourceRef, Timeline
+from uneventtui.text.cells import cell_len
+from uneventtui.text.cells import clip as fit
 from uneventtui.text.terminal import explicit_bidi
 
-ELLIPSIS = "…"
 MIN_CUT = 4  # the narrowest a cut column gets, when nothing else can give
 
 
@@ -169,31 +168,6 @@ def terminal_width(stream: TextIO | None = None) -> int | None:
     except (AttributeError, ValueError):
         return None
     return shutil.get_terminal_size((100, 24)).columns
-
-
-def fit(value: str, width: int, rtl: bool = False) -> str:
-    """Cut a visual string to `width` cells with an ellipsis.
-
-    Right-to-left text is in visual order, its beginning on the right: it loses its
-    left end instead.
-    """
-    if cell_len(value) <= width:
-        return value
-    if width <= 0:
-        return ""
-    budget = width - 1
-    chars = reversed(value) if rtl else iter(value)
-    kept: list[str] = []
-    used = 0
-    for char in chars:
-        size = get_character_cell_size(char)
-        if used + size > budget:
-            break
-        kept.append(char)
-        used += size
-    if rtl:
-        return ELLIPSIS + "".join(reversed(kept))
-    return "".join(kept) + ELLIPSIS
 
 
 def pad(value: str, width: int, right: bool = False) -> str:

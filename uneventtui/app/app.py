@@ -108,10 +108,10 @@ class UneventApp(FrameHandoff):
 
     # -- app-wide actions ----------------------------------------------------------
 
-    # -- search bar (uneventtui.app.search_panel) ------------------------------------
+    # -- search bar (uneventtui.app.screens.search) ----------------------------------
 
     def action_search(self) -> None:
-        from uneventtui.app.search_panel import open_search
+        from uneventtui.app.screens.search import open_search
 
         if isinstance(self.screen, MainScreen):
             open_search(self.screen)
@@ -123,7 +123,7 @@ class UneventApp(FrameHandoff):
         self._step_match(-1)
 
     def _step_match(self, step: int) -> None:
-        from uneventtui.app.search_panel import step_match
+        from uneventtui.app.screens.search import step_match
 
         if isinstance(self.screen, MainScreen):
             step_match(self.screen, step)

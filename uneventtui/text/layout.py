@@ -32,10 +32,10 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
-from rich.cells import cell_len, get_character_cell_size, split_graphemes
-
 from uneventtui.text import uba
 from uneventtui.text._unicode_tables import MIRRORS
+from uneventtui.text.cells import cell_len, grapheme_spans
+from uneventtui.text.cells import char_cells as get_character_cell_size
 from uneventtui.text.sanitize import sanitize, sanitize_with_offsets
 from uneventtui.text.shaping import shape, shape_text
 
@@ -179,7 +179,7 @@ def _columns(drawn: str) -> tuple[list[int], list[int]]:
     widths = []
     column = 0
     if "\u200d" in drawn or "\ufe0f" in drawn:
-        spans, _ = split_graphemes(drawn)
+        spans, _ = grapheme_spans(drawn)
         for start, end, width in spans:
             starts += [column] * (end - start)
             widths += [width] + [0] * (end - start - 1)

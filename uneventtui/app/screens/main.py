@@ -16,14 +16,14 @@ from textual.timer import Timer
 from textual.widget import Widget
 
 from uneventtui.app import settle_heap
+from uneventtui.app.content import one
 from uneventtui.app.display import Display
-from uneventtui.app.documents import one
 from uneventtui.app.i18n import tr
 from uneventtui.app.speed.compositor import use_pane_compositor
 from uneventtui.app.speed.focus import focus_changed, quiet_focused
 from uneventtui.app.widgets.bars import KeyBar, TitleBar
 from uneventtui.app.widgets.detail import DetailPane
-from uneventtui.app.widgets.document import DocumentView, Target
+from uneventtui.app.widgets.document_view import DocumentView, Target
 from uneventtui.app.widgets.timeline import TimelineView
 from uneventtui.model import Timeline
 
@@ -254,7 +254,11 @@ class MainScreen(Screen):
 
     def on_document_view_followed(self, message: DocumentView.Followed) -> None:
         message.stop()
-        self.navigate(message.target)
+        kind, ident = message.target
+        if kind != "source":
+            self.navigate(message.target)
+        elif self.detail.target is not None and self.detail.target[0] == "event":
+            self.open_reader(self.detail.target[1], int(ident))
 
     def navigate(self, target: Target) -> None:
         """Open an event or an entity, remembering where we were."""
@@ -372,14 +376,20 @@ class MainScreen(Screen):
         return event.id if event else None
 
     def action_open_source(self) -> None:
+        event_id = self.current_event_id()
+        if event_id is not None:
+            self.open_reader(event_id)
+
+    def open_reader(self, event_id: str, source: int | None = None) -> None:
+        """The source reader on an event's source number `source` (None: its first seed
+        quote); a name followed there is navigated to when it closes."""
         from uneventtui.app.screens.reader import ReaderScreen
 
-        event_id = self.current_event_id()
-        if self.timeline is None or event_id is None:
+        event = self.timeline.event(event_id) if self.timeline else None
+        if self.timeline is None or event is None:
             return
-        event = self.timeline.event(event_id)
-        assert event is not None
-        self.app.push_screen(ReaderScreen(self.timeline, event, self.ui), self._reader_closed)
+        reader = ReaderScreen(self.timeline, event, self.ui, source)
+        self.app.push_screen(reader, self._reader_closed)
 
     def _reader_closed(self, target: Target | None) -> None:
         if target is not None:

@@ -41,7 +41,7 @@ class LineFramer:
         """What `Widget.render_lines(crop)` returns, drawn the short way where it can;
         `content_line(y)` is `widget.render_line(y)` (which it may compute faster, with
         what every line of one repaint shares worked out once)."""
-        frame = self._frame(widget) if speed.on("framer") else None
+        frame = self._frame(widget)
         if frame is None:
             return Widget.render_lines(widget, crop)
         height = widget.region.height
@@ -85,7 +85,9 @@ class LineFramer:
     def _frame(widget: Widget) -> _Frame | None:
         """The segments left and right of every content line, as Textual's styles cache
         makes them (`StylesCache.render_line`, its content branch), or None where the
-        widget's styles need more than a border and padding."""
+        widget's styles need more than a border and padding (or the patch is off)."""
+        if not speed.on("framer"):
+            return None
         styles = widget.styles
         if (
             widget.opacity != 1.0

@@ -10,9 +10,7 @@ Arabic the keys read from the right, with their Arabic descriptions.
 from __future__ import annotations
 
 from typing import NamedTuple
-from unicodedata import combining
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -21,23 +19,10 @@ from textual.widget import Widget
 
 from uneventtui.app.bindings import BY_ID
 from uneventtui.app.display import Display
+from uneventtui.text.cells import cell_len, clip
 
 ICON = "≡"
 ICON_CELLS = 8  # the icon's cell, as wide as Textual's header icon
-ELLIPSIS = "…"
-
-
-def clip(text: str, cells: int, from_right: bool = False) -> str:
-    """`text` (visual order) in at most `cells` cells, its end cut off with an ellipsis:
-    the right end, or with `from_right` (a right-to-left line) the left end."""
-    if cell_len(text) <= cells:
-        return text
-    if cells <= 0:
-        return ""
-    if from_right:  # keep the right end; a mark cut from its letter goes too
-        kept = set_cell_size(text[::-1], cells - 1)[::-1]
-        return ELLIPSIS + kept.lstrip("".join(c for c in kept if combining(c)))
-    return set_cell_size(text, cells - 1) + ELLIPSIS
 
 
 class TitleBar(Widget, can_focus=False):
@@ -131,7 +116,7 @@ def _fit_segments(
         room = cells - _cells(out)
         if room <= 0:
             break
-        out.append(Segment(clip(text, room, from_right), style))
+        out.append(Segment(clip(text, room, rtl=from_right), style))
     if from_right:
         out.reverse()
     return out

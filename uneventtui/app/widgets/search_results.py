@@ -20,7 +20,6 @@ from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -28,19 +27,13 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 
+from uneventtui.app.i18n import tr
 from uneventtui.app.speed.resize import set_virtual_size
 from uneventtui.app.widgets.line_view import LineView
 from uneventtui.editbuffer import cell_strings
+from uneventtui.text.cells import MARKER, fit_cells, span_cells
 
 KIND_ORDER = ("person", "organization", "place", "event")
-GROUP_TITLES = {
-    "person": ("People", "الأشخاص"),
-    "organization": ("Organisations", "المنظمات"),
-    "place": ("Places", "الأماكن"),
-    "event": ("Events", "الأحداث"),
-}
-ELLIPSIS = "…"
-MARKER = "▶ "  # the selected row is marked, not only coloured (NO_COLOR)
 
 Cells = list[tuple[str, bool]]  # one entry per terminal cell: (text, highlighted)
 
@@ -54,7 +47,7 @@ def highlight_cells(text: str, spans: Sequence[tuple[int, int]], mode: str = "sh
     letters matched.
     """
     cells, where = _drawn(text, mode)
-    marked = {where[i] for start, end in spans for i in range(max(start, 0), min(end, len(text)))}
+    marked = span_cells(spans, where, len(text))
     return [(drawn, cell in marked) for cell, drawn in enumerate(cells)]
 
 
@@ -67,31 +60,6 @@ def _drawn(text: str, mode: str) -> tuple[tuple[str, ...], Sequence[int]]:
 
     visual, where = visual_with_map(text, mode=mode)
     return tuple(cell_strings(visual)), where
-
-
-def fit_cells(cells: Cells, width: int, rtl: bool, logical: bool = False) -> Cells:
-    """`cells` in exactly `width` cells: cut with an ellipsis, padded on the far side.
-
-    RTL text is right-aligned. Shaped RTL text is in visual order, its beginning on the
-    right, so it is cut on its left; `logical` cells (rtl mode "terminal", where the
-    terminal reorders) are cut at their end, as LTR text is.
-    """
-    if width <= 0:
-        return []
-    cut_left = rtl and not logical
-    if len(cells) > width:
-        if cut_left:
-            kept = cells[len(cells) - width + 1 :]
-            if kept and kept[0][0] == "":  # the right half of a wide character cut in two
-                kept[0] = (" ", False)
-            cells = [(ELLIPSIS, False), *kept]
-        else:
-            kept = cells[: width - 1]
-            if kept and cell_len(kept[-1][0]) == 2:  # its right half is cut off
-                kept[-1] = (" ", False)
-            cells = [*kept, (ELLIPSIS, False)]
-    pad = [(" ", False)] * (width - len(cells))
-    return pad + cells if rtl else cells + pad
 
 
 def name_cells(hit, mode: str = "shaped") -> tuple[Cells, Cells]:
@@ -306,8 +274,7 @@ class SearchResults(LineView, can_focus=False):
     def _header(self, line: ResultLine, width: int, base: Style) -> Strip:
         from uneventtui.text import visual
 
-        en, ar = GROUP_TITLES[line.kind]
-        title = visual(f"{ar} ({line.count})" if self.lang == "ar" else f"{en} ({line.count})")
+        title = visual(f"{tr(f'group_{line.kind}', self.lang)} ({line.count})")
         cells = [(c, False) for c in cell_strings(title)]
         cells = fit_cells(cells, width, rtl=self.lang == "ar")
         return self._strip(cells, width, base + self._style("search-results--header"), base)

@@ -16,7 +16,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
@@ -27,13 +26,12 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from uneventtui.app.bindings import bindings_for
-from uneventtui.app.display import Display, fit_plain
+from uneventtui.app.display import Display
 from uneventtui.app.speed.resize import set_virtual_size
 from uneventtui.app.widgets.line_view import LineView
 from uneventtui.model import Event, Timeline, format_range
+from uneventtui.text.cells import MARKER, MARKER_RTL, cell_len, fit
 
-MARKER = "▶ "
-MARKER_RTL = " ◀"
 MIN_TITLE = 20
 # Cells between the date, kind, track and title columns: with one, a full-width date or
 # track runs into the next column ("1 July 2000 Social Summit 24th session"), so two,
@@ -464,7 +462,7 @@ class TimelineView(LineView, can_focus=True):
         model = self.model
         if not model or not model.shown:
             if y == 0:
-                line = fit_plain(self.message, width, self.ui.mirrored)
+                line = fit(self.message, width, self.ui.mirrored)
                 return Strip([Segment(line, self._styles(None).base)])
             return Strip.blank(width, self._styles(None).base)
         if row >= model.row_count:
@@ -499,18 +497,18 @@ class TimelineView(LineView, can_focus=True):
         selected = cursor is not None
         parts = [
             ((MARKER_RTL if mirrored else MARKER) if selected else "  ", styles.text),
-            (fit_plain(self._date(event), cols.date, mirrored), styles.date),
+            (fit(self._date(event), cols.date, mirrored), styles.date),
             (cols.gutter, styles.text),
         ]
         if cols.kind:
             label = self._label("kind", event.kind)
-            parts.append((fit_plain(label, cols.kind, mirrored), styles.meta))
+            parts.append((fit(label, cols.kind, mirrored), styles.meta))
             parts.append((cols.gutter, styles.text))
         if cols.track:
             label = self._label("track", event.track)
-            parts.append((fit_plain(label, cols.track, mirrored), styles.meta))
+            parts.append((fit(label, cols.track, mirrored), styles.meta))
             parts.append((cols.gutter, styles.text))
-        parts.append((fit_plain(self.ui.line(title), cols.title, title_rtl), styles.text))
+        parts.append((fit(self.ui.line(title), cols.title, title_rtl), styles.text))
         if mirrored:
             parts.reverse()
         segments: list[Segment] = []
