@@ -17,7 +17,6 @@ from uneventtui.app import full_pass_due, speed
 from uneventtui.app.bindings import TABLE, Key, bindings_for, display_keys
 from uneventtui.app.display import Display
 from uneventtui.app.screens.main import MainScreen
-from uneventtui.app.speed.handoff import FrameHandoff
 from uneventtui.model import Timeline
 from uneventtui.text import sanitize
 
@@ -29,7 +28,7 @@ def _search_provider():
     return SearchProvider
 
 
-class UneventApp(FrameHandoff):
+class UneventApp(App):
     """uneventtui: the timeline explorer."""
 
     CSS_PATH = "app.tcss"

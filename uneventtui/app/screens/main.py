@@ -19,7 +19,6 @@ from uneventtui.app import settle_heap
 from uneventtui.app.content import one
 from uneventtui.app.display import Display
 from uneventtui.app.i18n import tr
-from uneventtui.app.speed.compositor import use_pane_compositor
 from uneventtui.app.speed.focus import focus_changed, quiet_focused
 from uneventtui.app.widgets.bars import KeyBar, TitleBar
 from uneventtui.app.widgets.detail import DetailPane
@@ -61,7 +60,6 @@ class MainScreen(Screen):
 
     def __init__(self, display: Display) -> None:
         super().__init__()
-        use_pane_compositor(self)  # a change in one pane no longer redraws the other
         self.ui = display
         self.timeline: Timeline | None = None
         self.history: list[Visit] = []
@@ -73,9 +71,14 @@ class MainScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.ui)
+        # Each pane in a box of its own: Textual draws, for a partial update, the widgets
+        # whose parent overlaps the change, so a change in one pane leaves the other
+        # pane undrawn.
         with Container(id="panes", classes="-rtl" if self.ui.mirrored else ""):
-            yield TimelineView(self.ui, id="timeline")
-            yield DetailPane(self.ui, id="detail")
+            with Container(id="timeline-box", classes="pane-box"):
+                yield TimelineView(self.ui, id="timeline")
+            with Container(id="detail-box", classes="pane-box"):
+                yield DetailPane(self.ui, id="detail")
         yield KeyBar(self.ui)
 
     def watch_focused(self) -> None:
@@ -144,7 +147,6 @@ class MainScreen(Screen):
         if self._stage_timer is not None:
             self._stage_timer.stop()
         self.timeline = timeline
-        self.app.hand_off_next_frame()  # the first frame with the data: on screen at once
         self.history.clear()
         self.timeline_view.set_timeline(timeline)
         event = self.timeline_view.current_event
@@ -187,7 +189,7 @@ class MainScreen(Screen):
         narrow = width < WIDE
         panes.set_class(narrow, "-narrow")
         # Mirrored interface: the timeline on the right when side by side.
-        timeline, detail = self.timeline_view, self.detail
+        timeline, detail = self.query_one("#timeline-box"), self.query_one("#detail-box")
         timeline_first = not (self.ui.mirrored and not narrow)
         if timeline_first and panes.children[0] is not timeline:
             panes.move_child(timeline, before=detail)

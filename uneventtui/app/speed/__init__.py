@@ -7,11 +7,6 @@ attribute of Textual or Rich.
 
 Patches (name: what it overrides; what it buys, measured by benchmarks/bench_scale.py):
 
-- `compositor` (`compositor.py`): `textual._compositor.Compositor._get_renders` and
-  `_visible_widgets`, in a subclass put in `Screen._compositor`. A partial update
-  draws only the widgets whose visible part it touches, not every widget whose clip
-  (its parent's region) does: a change in one pane of the main screen no longer draws
-  the other pane.
 - `framer` (`framer.py`): `Widget.render_lines` of the line-API views, with
   `textual._border.get_box`, `textual._segment_tools.make_blank` and
   `Widget._styles_cache.get_inner_outer`. A view's content lines are put in their
@@ -26,9 +21,6 @@ Patches (name: what it overrides; what it buys, measured by benchmarks/bench_sca
   `Stylesheet.apply` restyles a pane whose focus changed; and the screen's `focused`
   reactive declared without `repaint`. A focus change restyles and repaints the pane
   whose border changes, not the pane's components and the whole screen.
-- `handoff` (`handoff.py`): `App._display`. The frame that first shows the app, and
-  the first that shows the data, reach the terminal before follow-up work holds the
-  interpreter lock.
 
 The switch: `UNEVENTTUI_NO_PATCHES=1` (any value but "" and "0") turns every patch
 off; a comma-separated list of names (`UNEVENTTUI_NO_PATCHES=framer,focus`) turns off
@@ -48,15 +40,10 @@ SWITCH = "UNEVENTTUI_NO_PATCHES"
 # name -> the private names it needs: "module:attribute.attribute..." (an attribute of
 # a class, or of an instance made by a no-argument factory, written "module:Class().attr").
 NEEDS: dict[str, tuple[str, ...]] = {
-    "compositor": (
-        "textual._compositor:Compositor._get_renders",
-        "textual._compositor:Compositor().visible_widgets",
-        "textual._compositor:Compositor()._visible_widgets",
-        "textual.screen:Screen()._compositor",
-    ),
     "framer": (
         "textual._border:get_box",
         "textual._segment_tools:make_blank",
+        "textual.style:Style",
         "textual.widget:Widget()._styles_cache.get_inner_outer",
     ),
     "scrollbar": (
@@ -68,7 +55,6 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "textual.dom:DOMNode._get_component_classes",
         "textual.css.stylesheet:Stylesheet.apply",
     ),
-    "handoff": ("textual.app:App._display",),
 }
 PATCHES: tuple[str, ...] = tuple(NEEDS)
 

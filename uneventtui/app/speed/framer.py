@@ -14,15 +14,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual._border import get_box
-from textual._segment_tools import make_blank
 from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.strip import Strip
-from textual.style import Style
 from textual.widget import Widget
 
 from uneventtui.app import speed
+
+try:  # Textual's private helpers; without them the patch is off (speed.MISSING)
+    from textual._border import get_box
+    from textual._segment_tools import make_blank
+    from textual.style import Style  # (the styles cache's own, since Textual 2)
+except ImportError:  # pragma: no cover - depends on the Textual installed
+    get_box = make_blank = Style = None  # type: ignore[assignment,misc]
 
 _Frame = tuple  # (left segments, right segments, content width, inner rich style, width)
 

@@ -35,7 +35,9 @@ class FastScrollBar(ScrollBar):
         if (
             not self.vertical
             or not isinstance(bar, ScrollBarRender)
-            or self.app.native_ansi_color
+            or getattr(
+                self.app, "native_ansi_color", self.app.ansi_color
+            )  # (older Textual: ansi_color)
             or self.opacity < 1
         ):
             return super().render_lines(crop)
