@@ -1,11 +1,10 @@
 """Where the explorer leans on Textual's private names, and the only place it does.
 
-Each patch below overrides a step of Textual's own drawing or layout that costs the
-explorer at 100,000 events at least a frame a user would notice, on a key they press
-often. The rest of the app calls the functions here and never names a private
-attribute of Textual or Rich.
-
-Patches (name: what it overrides; what it buys, measured by benchmarks/bench_scale.py):
+Each patch below overrides a step of Textual's own drawing or layout on a key users
+press often, at 100,000 events. The rest of the app calls the functions here and never
+names a private attribute of Textual or Rich. The gains are frame latencies measured
+by `benchmarks/bench_scale.py --only keys` with the patch on and off, interleaved in
+the same run.
 
 - `framer` (`framer.py`): `Widget.render_lines` of the line-API views, with
   `textual._border.get_box`, `textual._segment_tools.make_blank` and
@@ -17,10 +16,15 @@ Patches (name: what it overrides; what it buys, measured by benchmarks/bench_sca
 - `resize` (`resize.py`): `Widget._scroll_update`, with `virtual_size` set through
   `set_reactive`. New content in a view resizes its scrollbars, not the whole screen's
   layout.
+  Gain of these three together (each alone is under a frame, within the noise of a
+  shared machine): a page in the timeline 10 ms instead of 20, Home 3 instead of 14,
+  Enter on a name (an entity's view opening) 12 instead of 29, a held PgUp 9 ms of CPU
+  a key instead of 19.
 - `focus` (`focus.py`): `DOMNode._get_component_classes`, shadowed while
   `Stylesheet.apply` restyles a pane whose focus changed; and the screen's `focused`
   reactive declared without `repaint`. A focus change restyles and repaints the pane
-  whose border changes, not the pane's components and the whole screen.
+  whose border changes, not the pane's components and the whole screen. Gain: opening
+  an entity (the focus moves to the detail pane) 11 ms instead of 26.
 
 The switch: `UNEVENTTUI_NO_PATCHES=1` (any value but "" and "0") turns every patch
 off; a comma-separated list of names (`UNEVENTTUI_NO_PATCHES=framer,focus`) turns off
