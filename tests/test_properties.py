@@ -19,11 +19,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rich.cells import cell_len, get_character_cell_size
 
 from uneventtui.loader import check_dataset, load_timeline
 from uneventtui.search import SearchIndex, normalize
 from uneventtui.text import layout, sanitize, visual, visual_with_map
+from uneventtui.text.cells import cell_len
+from uneventtui.text.cells import char_cells as get_character_cell_size
 from uneventtui.text.sanitize import BIDI_CONTROLS
 from uneventtui.text.uba import mirror
 

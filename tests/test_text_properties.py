@@ -6,9 +6,9 @@ from __future__ import annotations
 from bidi import get_display
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rich.cells import cell_len
 
 from uneventtui.text import layout, sanitize, uba, visual, visual_with_map
+from uneventtui.text.cells import cell_len
 from uneventtui.text.sanitize import BIDI_CONTROLS, sanitize_with_offsets
 from uneventtui.text.shaping import shape
 from uneventtui.text.uba import mirror

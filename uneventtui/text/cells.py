@@ -28,7 +28,7 @@ MARKER_RTL = " ◀"  # the same, right-to-left interface
 # Format characters that take a cell: the soft hyphen, and the Arabic and Syriac signs
 # written before the number they span (prepended concatenation marks).
 _SPACING_FORMAT = frozenset(
-    "\u00ad\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2"
+    "\u00ad\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2\U000110bd\U000110cd"
 )
 _ZERO_CATEGORIES = frozenset({"Mn", "Me", "Mc", "Cf", "Zl", "Zp"})
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -42,8 +42,11 @@ def char_cells(char: str) -> int:
         return 1
     if code < 0x20 or 0x7F <= code < 0xA0:
         return 0
-    if unicodedata.category(char) in _ZERO_CATEGORIES and char not in _SPACING_FORMAT:
+    category = unicodedata.category(char)
+    if category in _ZERO_CATEGORIES and char not in _SPACING_FORMAT:
         return 0
+    if category == "Cn":  # unassigned to this Python's Unicode: as Rich's table says
+        return 2 if 0x20000 <= code <= 0x3FFFD else 1
     if 0x1160 <= code <= 0x11FF or 0xD7B0 <= code <= 0xD7FF or 0x1F3FB <= code <= 0x1F3FF:
         return 0  # Hangul vowels and final consonants join the syllable; skin tones
     if code in (0x3164, 0xFFA0):  # Hangul fillers

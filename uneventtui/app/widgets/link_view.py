@@ -1,5 +1,6 @@
-"""The base of the scrollable views with a link cursor: the detail pane's event and
-entity views (`widgets/document.py`) and the source reader's article (`widgets/article.py`).
+"""`LinkView`: the base of the scrollable views with a link cursor: the detail pane's
+event and entity views (`document_view.py`) and the source reader's article
+(`article.py`).
 
 A view's content is a `Stack` of `Piece`s laid out for the view's width. A piece knows
 its height and where its links are as soon as it is made, and draws its lines only
