@@ -207,7 +207,7 @@ async def keystrokes(timeline) -> dict:
 
     from uneventtui.app.app import UneventApp
     from uneventtui.app.display import Display
-    from uneventtui.app.search_panel import SearchScreen
+    from uneventtui.app.screens.search import SearchScreen
     from uneventtui.app.widgets.timeline import TimelineView
 
     frames: list[float] = []

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import sys
 
-from uneventtui.app.bindings import SCOPE_TITLES, TABLE, display_keys
+from uneventtui.app.bindings import TABLE, display_keys
+from uneventtui.app.i18n import LABELS
 
 HEADER = """\
 # Keys
@@ -40,7 +41,7 @@ def markdown() -> str:
     for key in TABLE:
         if key.scope != scope:
             scope = key.scope
-            en, ar = SCOPE_TITLES[scope]
+            en, ar = LABELS[f"scope_{scope}"]
             out.append(f"\n## {en} ({ar})\n\n| keys | what | بالعربية | id |\n|---|---|---|---|")
         keys = " ".join(f"`{k}`" for k in display_keys(key.keys).split(" "))
         out.append(f"| {keys} | {key.en} | {key.ar} | `{key.id}` |")

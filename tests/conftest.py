@@ -107,3 +107,18 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             if os.environ.get("CI"):
                 pytest.fail(f"CI must run this test, but {reason}", pytrace=False)
             pytest.skip(reason)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the explorer's tests `app` (their module imports `uneventtui.app`), and the
+    SVG snapshot tests `snapshot` too: CI runs `-m "app and not snapshot"` against the
+    lowest Textual pyproject allows (a snapshot is of one Textual's drawing)."""
+    sources: dict[str, str] = {}
+    for item in items:
+        path = str(item.path)
+        if path not in sources:
+            sources[path] = item.path.read_text(encoding="utf-8")
+        if "uneventtui.app" in sources[path]:
+            item.add_marker(pytest.mark.app)
+        if "snap_compare" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.snapshot)

@@ -17,7 +17,8 @@ from uneventtui.app.app import UneventApp
 from uneventtui.app.display import Display
 from uneventtui.app.screens.main import MainScreen
 from uneventtui.app.screens.reader import ReaderScreen
-from uneventtui.app.search_panel import SearchScreen, SearchSession
+from uneventtui.app.screens.search import SearchScreen
+from uneventtui.app.search_session import SearchSession
 from uneventtui.app.widgets.article import ArticleView
 from uneventtui.app.widgets.detail import DetailPane
 from uneventtui.app.widgets.timeline import TimelineView

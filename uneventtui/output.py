@@ -21,7 +21,7 @@ from typing import Any, TextIO
 from uneventtui import text as _text
 from uneventtui.loader import Problem
 from uneventtui.model import Entity, Event, Source, SourceRef, Timeline
-from uneventtui.text.cells import cell_len, fit
+from uneventtui.text.cells import cell_len, clip
 from uneventtui.text.terminal import explicit_bidi
 
 MIN_CUT = 4  # the narrowest a cut column gets, when nothing else can give
@@ -263,7 +263,7 @@ def render_table(
         cells = []
         for i in shown:
             col, w = columns[i], widths[i]
-            cut = fit(row[i], w, rtl=col.right and visual_rtl)
+            cut = clip(row[i], w, rtl=col.right and visual_rtl)
             cells.append(pad(cut, w, right=col.right))
         lines.append("  ".join(cells).rstrip())
     return lines

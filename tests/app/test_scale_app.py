@@ -118,7 +118,7 @@ async def test_rapid_steps_update_the_detail_once_the_cursor_rests(
             if screen.detail.target == ("event", events[5].id):
                 break
         assert screen.detail.target == ("event", events[5].id)
-        assert events[5].title_en[:15] in screen.sub_title
+        assert events[5].title_en[:15] in screen.where
         assert len(screen.history) == 1  # moving along replaces the visit
         await pilot.press("j", "j", "enter")  # Enter flushes: deterministic
         assert screen.detail.target == ("event", events[7].id)

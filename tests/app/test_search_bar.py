@@ -20,17 +20,14 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from uneventtui.app.palette import SearchProvider
-from uneventtui.app.search_panel import SearchScreen, SearchSession, open_search, step_match
+from uneventtui.app.screens.search import SearchScreen, open_search, step_match
+from uneventtui.app.search_session import SearchSession
 from uneventtui.app.widgets.search_input import SearchInput
-from uneventtui.app.widgets.search_results import (
-    SearchResults,
-    fit_cells,
-    highlight_cells,
-    name_cells,
-)
+from uneventtui.app.widgets.search_results import SearchResults, highlight_cells, name_cells
 from uneventtui.dataset import Dataset
 from uneventtui.history import History
 from uneventtui.text import visual
+from uneventtui.text.cells import fit_cells
 
 
 @dataclass
@@ -539,7 +536,7 @@ async def test_the_results_follow_the_hits_and_lay_the_screen_out_only_when_they
 
 
 async def test_the_results_draw_what_textual_would(shipped, history_path):
-    """The list frames its rows the short way (`FramedView`) and keeps them while they
+    """The list frames its rows the short way (`LineView`) and keeps them while they
     stay the same: its lines are exactly those Textual's own pass draws, on the first
     results, after more keys, scrolled, and with another hit selected."""
     from textual.geometry import Region
@@ -593,11 +590,11 @@ async def test_a_typed_key_is_drawn_in_the_frame_that_shows_its_results(
 ):
     """No frame shows the new text over the old results: drawn at once, the key would
     put its results in a frame of their own, which Textual paces 17-33 ms later."""
-    from uneventtui.app import search_panel
+    from uneventtui.app.screens import search as search_screen
 
     # A generous hold: a stall of the test machine must not pass for a slow search (how
     # long the hold lasts is the next test's).
-    monkeypatch.setattr(search_panel, "ECHO_HOLD", 0.5)
+    monkeypatch.setattr(search_screen, "ECHO_HOLD", 0.5)
     app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await search_for(
@@ -622,19 +619,19 @@ async def test_a_typed_key_is_drawn_at_once_when_its_results_are_slow(
     """The key waits for its results for a frame or two at most, never for a slow search."""
     import time
 
-    from uneventtui.app import search_panel
+    from uneventtui.app.screens import search as search_screen
 
     app = HostApp(shipped, history_path=history_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")
         await settle(pilot)
-        quick = search_panel.search
+        quick = search_screen.search
 
         def slow(*args, **kwargs):
             time.sleep(0.5)
             return quick(*args, **kwargs)
 
-        monkeypatch.setattr(search_panel, "search", slow)
+        monkeypatch.setattr(search_screen, "search", slow)
         drawn = drawn_values(monkeypatch)
         await pilot.press("H")
         await pilot.pause(0.2)

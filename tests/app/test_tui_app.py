@@ -36,7 +36,7 @@ async def test_first_frame_shows_loading_then_first_event():
     async with app.run_test(size=(140, 45)) as pilot:
         await started(pilot)
         assert current(app) == "1995-wssd"
-        assert "World Summit for Social Development" in app.screen.sub_title
+        assert "World Summit for Social Development" in app.screen.where
         assert "6–12 March 1995" in detail_text(app)
 
 
@@ -228,7 +228,7 @@ async def test_enter_focuses_detail_and_flow_back_and_forth():
         assert lines[row].split() == ["Aliases", "Hilale"]  # one alias a line
         assert visual("السيد هلال") in lines[row + 1]
         assert "co-facilitator" in text  # roles over time
-        assert "Entity" in app.screen.sub_title
+        assert "Entity" in app.screen.where
         # Enter on one of its events jumps the timeline there
         links = detail.targets
         doha = links.index(("event", "2025-doha"), len(links) - 3)
@@ -481,7 +481,7 @@ async def test_a_long_first_load_shows_its_stage_and_a_progress_bar(lang):
         else:  # right to left: the label at the right, the bar filling from the right
             assert line.rstrip().endswith(label) and f"39% {bar[::-1]}" in line
             assert line.startswith(" ")  # right-aligned
-        assert app.screen.sub_title == label
+        assert app.screen.where == label
         loading.stage = ("index", 0.0)  # type: ignore[attr-defined]
         await pilot.pause(0.3)
         assert "65%" in view.render_line(0).text
@@ -503,7 +503,7 @@ async def test_preloaded_data_is_shown_in_the_first_frame():
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         assert current(app) == "1995-wssd"
-        assert "Loading" not in app.screen.sub_title
+        assert "Loading" not in app.screen.where
 
 
 async def test_failed_preload_falls_back_to_the_worker():

@@ -7,9 +7,10 @@ from pilot_helpers import make_app, started
 from uneventtui.app.bindings import BY_ID
 from uneventtui.app.display import Display
 from uneventtui.app.screens.help import HelpScreen
-from uneventtui.app.search_panel import SearchScreen
-from uneventtui.app.widgets.bars import ICON, KeyBar, TitleBar, clip
+from uneventtui.app.screens.search import SearchScreen
+from uneventtui.app.widgets.bars import ICON, KeyBar, TitleBar
 from uneventtui.app.widgets.detail import DetailPane
+from uneventtui.text.cells import clip
 
 
 def bar_text(app, kind) -> str:
@@ -110,7 +111,7 @@ async def test_arabic_title_bar_starts_on_the_right_and_is_cut_on_the_left():
 def test_clip_cuts_the_end_of_the_line_with_an_ellipsis():
     assert clip("abcdef", 6) == "abcdef"
     assert clip("abcdef", 4) == "abc…"
-    assert clip("abcdef", 4, from_right=True) == "…def"
+    assert clip("abcdef", 4, rtl=True) == "…def"
     # A right-to-left cut never leaves a mark without its letter (U+064E FATHA).
-    assert clip("xa\u064ebc", 3, from_right=True) == "…bc"
+    assert clip("xa\u064ebc", 3, rtl=True) == "…bc"
     assert clip("abc", 0) == ""

@@ -1,5 +1,5 @@
-"""Cutting text to a column (`display.fit_plain`): the fast way for one-cell text draws
-exactly what measuring each character does."""
+"""Cutting text to a column (`uneventtui.text.cells.fit`): the fast way for one-cell
+text draws exactly what measuring each character does, as Rich (and so Textual) measures."""
 
 from __future__ import annotations
 
@@ -7,9 +7,21 @@ import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size, set_cell_size
 
-from uneventtui.app.display import ELLIPSIS, ONE_CELL_RANGES, _fit_measured, fit_plain
+from uneventtui.text.cells import ELLIPSIS, ONE_CELL_RANGES
+from uneventtui.text.cells import fit as fit_plain
+
+
+def _fit_measured(text: str, width: int, rtl: bool) -> str:
+    """The same cut, each character measured by Rich."""
+    if cell_len(text) <= width:
+        pad = " " * (width - cell_len(text))
+        return pad + text if rtl else text + pad
+    if rtl:
+        return ELLIPSIS + set_cell_size(text[::-1], width - 1)[::-1]
+    return set_cell_size(text, width - 1) + ELLIPSIS
+
 
 ONE_CELL = [chr(c) for a, b in ONE_CELL_RANGES for c in range(a, b + 1)]
 

@@ -13,7 +13,8 @@ from rich.cells import cell_len as rich_cell_len
 from rich.cells import get_character_cell_size, split_graphemes
 
 from uneventtui.text import _generate_tables as tables
-from uneventtui.text import cells
+from uneventtui.text import cells, visual, visual_with_map
+from uneventtui.text.cells import ELLIPSIS, cell_columns, clip, fit, span_cells
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = [
@@ -97,3 +98,39 @@ def test_the_text_layer_does_not_import_rich():
 @pytest.mark.parametrize("text", SAMPLES)
 def test_char_cells_sum_to_the_width(text):
     assert sum(cells.char_cells(text)) == cells.cell_len(text)
+
+
+# -- fitting text to a width: one set of helpers for every place that does it ----------
+
+
+def test_clip_keeps_what_fits_and_cuts_the_far_end():
+    assert clip("abcdef", 6) == "abcdef"
+    assert clip("abcdef", 4) == "abc…"
+    assert clip("abcdef", 4, rtl=True) == "…def"
+    assert clip("中文字", 4) == "中 …"  # a wide letter cut in two leaves a blank
+    assert clip("xa\u064ebc", 3, rtl=True) == "…bc"  # no mark without its letter
+    assert clip("abc", 0) == ""
+
+
+def test_fit_fills_the_column_exactly_on_the_texts_side():
+    assert fit("ab", 4) == "ab  "
+    assert fit("ab", 4, rtl=True) == "  ab"
+    assert fit("abcdef", 4, rtl=True) == "…def"
+    assert fit("a\rb", 3) == "ab "  # a control character takes no cell, and is dropped
+    for text in ("سلام عليكم", "中文 mixed", "e\u0301t\u00e9"):
+        for width in range(1, 12):
+            assert rich_cell_len(fit(text, width)) == width
+            assert rich_cell_len(fit(text, width, rtl=True)) == width
+
+
+def test_a_logical_span_lands_on_the_cells_it_is_drawn_in():
+    """A match in a stored Arabic name (logical offsets) is highlighted where the user
+    sees those letters once the name is shaped and reordered."""
+    name = "عمر هلال"
+    drawn, cell_of = visual_with_map(name)
+    assert drawn == visual(name)
+    marked = span_cells([(4, 8)], cell_of, len(name))  # هلال, the second word
+    assert marked == {cell_of[i] for i in range(4, 8)}
+    assert max(marked) < min(span_cells([(0, 3)], cell_of, len(name)))  # it is on the left
+    assert cell_columns("a中b") == [0, 1, 1, 2]
+    assert ELLIPSIS == "…"

@@ -8,9 +8,9 @@ import re
 from bidi import get_display
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from rich.cells import cell_len
 
 from uneventtui.text import layout, sanitize, uba, visual, visual_with_map
+from uneventtui.text.cells import cell_len
 from uneventtui.text.sanitize import BIDI_CONTROLS, sanitize_with_offsets
 from uneventtui.text.shaping import shape
 from uneventtui.text.tokens import ltr_spans, url_spans

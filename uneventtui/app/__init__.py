@@ -1,8 +1,13 @@
 """The explorer (Textual app). `run_tui(args)` is what the bare `uneventtui` command runs.
 
-Layout of the package (frogmouth-like): `app.py` the App, `screens/` the screens,
-`widgets/` the widgets, `bindings.py` the one table of keys, `app.tcss` the styles,
-`display.py` the bridge to the Arabic text layer, `documents.py` what the detail says.
+Layout of the package: `app.py` the App; `screens/` one module per screen (they decide
+what to open); `widgets/` the widgets (they post messages): `line_view.py` and
+`link_view.py` the bases of the line-API views, then one module per pane or bar;
+`content.py` what the detail pane says (its content types and their builders);
+`search_session.py` the search state across openings of the bar; `bindings.py` the one
+table of keys; `i18n.py` the one table of labels; `display.py` the bridge to the
+Arabic text layer; `app.tcss` the styles; `speed/` the only code that uses Textual's
+private names (see its docstring; UNEVENTTUI_NO_PATCHES=1 turns it off).
 """
 
 from __future__ import annotations

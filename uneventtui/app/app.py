@@ -6,14 +6,14 @@ import gc
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from functools import partial
-from time import monotonic, sleep
+from time import monotonic
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.theme import Theme
 
-from uneventtui.app import full_pass_due
+from uneventtui.app import full_pass_due, speed
 from uneventtui.app.bindings import TABLE, Key, bindings_for, display_keys
 from uneventtui.app.display import Display
 from uneventtui.app.screens.main import MainScreen
@@ -39,11 +39,6 @@ class UneventApp(App):
     COMMANDS = App.COMMANDS | {_search_provider}  # ctrl+p also finds names (search bar)
 
     MONOCHROME = "uneventtui-mono"
-    # Seconds the UI thread pauses once a frame that matters (the first one, the first
-    # with the data) is handed to Textual's writer thread, so that it reaches the terminal
-    # before the follow-up work (the scrollbars' layout, the search index's worker) holds
-    # the interpreter lock: ~11 ms sooner on screen (benchmarks/bench_startup.py).
-    FRAME_HANDOFF = 0.001
     # Seconds without a key or the mouse before a due full pass of the garbage collector
     # runs (`uneventtui.app.full_pass_due`): never inside a key's frame.
     IDLE_BEFORE_COLLECTING = 0.5
@@ -58,6 +53,7 @@ class UneventApp(App):
         problems: Iterable[str] = (),
         preload: Future | None = None,
     ) -> None:
+        speed.configure()  # the patches' switch and Textual's names, before anything draws
         super().__init__()
         self.loader = loader
         self.preload = preload
@@ -65,7 +61,6 @@ class UneventApp(App):
         self.user_keymap = dict(keymap or {})
         self.startup_problems = list(problems)
         self._theme_name = theme
-        self._hand_off_frame = True  # the first frame
         self._last_input = monotonic()
         self.register_theme(_monochrome_theme(self.MONOCHROME))
 
@@ -74,17 +69,6 @@ class UneventApp(App):
         if self.preload is None or not self.preload.done() or self.preload.exception():
             return None
         return self.preload.result()
-
-    def hand_off_next_frame(self) -> None:
-        """Put the next frame on the terminal before anything else runs (see FRAME_HANDOFF)."""
-        self._hand_off_frame = True
-
-    def _display(self, screen: Screen, renderable) -> None:
-        # Textual's private hook; if it is renamed this override is just never called.
-        super()._display(screen, renderable)
-        if renderable is not None and self._hand_off_frame and not self.is_headless:
-            self._hand_off_frame = False
-            sleep(self.FRAME_HANDOFF)  # lets the writer thread take the lock now
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
@@ -124,10 +108,10 @@ class UneventApp(App):
 
     # -- app-wide actions ----------------------------------------------------------
 
-    # -- search bar (uneventtui.app.search_panel) ------------------------------------
+    # -- search bar (uneventtui.app.screens.search) ----------------------------------
 
     def action_search(self) -> None:
-        from uneventtui.app.search_panel import open_search
+        from uneventtui.app.screens.search import open_search
 
         if isinstance(self.screen, MainScreen):
             open_search(self.screen)
@@ -139,7 +123,7 @@ class UneventApp(App):
         self._step_match(-1)
 
     def _step_match(self, step: int) -> None:
-        from uneventtui.app.search_panel import step_match
+        from uneventtui.app.screens.search import step_match
 
         if isinstance(self.screen, MainScreen):
             step_match(self.screen, step)

@@ -29,15 +29,6 @@ class Key(NamedTuple):
         return self.id.split(".", 1)[0]
 
 
-SCOPE_TITLES = {
-    "app": ("Everywhere", "في كل مكان"),
-    "timeline": ("Timeline", "الخط الزمني"),
-    "detail": ("Detail pane", "لوحة التفاصيل"),
-    "reader": ("Source reader", "قارئ المصدر"),
-    "search": ("Search bar", "شريط البحث"),
-    "search_input": ("Editing the search query", "تحرير نص البحث"),
-}
-
 TABLE: tuple[Key, ...] = (
     # Everywhere
     Key("app.help", "question_mark,f1", "help", "Help: every key", "المساعدة", show=True),
@@ -150,7 +141,7 @@ TABLE: tuple[Key, ...] = (
     ),
     Key("reader.open", "enter", "follow", "Open the selected name", "فتح الاسم المحدد", show=True),
     Key("reader.close", "escape,backspace,q", "close", "Close the reader", "إغلاق القارئ", True),
-    # Search bar (uneventtui/app/search_panel.py)
+    # Search bar (uneventtui/app/screens/search.py)
     Key("search.close", "escape", "close", "Close the search bar", "إغلاق شريط البحث", True),
     Key("search.open", "enter", "choose", "Open the chosen result", "فتح النتيجة المختارة", True),
     Key("search.down", "down", "down", "Next result (newer query)", "النتيجة التالية"),

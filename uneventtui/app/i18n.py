@@ -1,4 +1,6 @@
-"""Interface labels in English and Arabic (logical order; `Display.label` shapes them)."""
+"""Every interface label in English and Arabic, in one table (logical order;
+`Display.label` shapes them). Key names and key descriptions live in
+`bindings.TABLE`, beside the keys they describe."""
 
 from __future__ import annotations
 
@@ -52,12 +54,38 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "nothing_back": ("Nothing to go back to.", "لا شيء للرجوع إليه."),
     "config_problem": ("Config", "الإعدادات"),
+    # the search bar
+    "search_title": ("Search", "بحث"),
+    "search_placeholder": (
+        "Search people, organisations, places, events…",
+        "ابحث عن شخص أو منظمة أو مكان أو حدث…",
+    ),
+    "search_count": ("{shown} of {total}", "{shown} من {total}"),
+    "search_none": ("No match", "لا نتائج"),
+    "search_keys": ("↑↓ choose · Enter open · Esc close", "↑↓ اختيار · Enter فتح · Esc إغلاق"),
+    "search_loading": ("The data is still loading…", "البيانات قيد التحميل…"),
+    "search_no_query": ("No search yet: press / to search", "لا بحث بعد: اضغط / للبحث"),
+    "search_no_more": ("No event matches “{query}”", "لا حدث يطابق «{query}»"),
+    # the search results' groups, by kind
+    "group_person": ("People", "الأشخاص"),
+    "group_organization": ("Organisations", "المنظمات"),
+    "group_place": ("Places", "الأماكن"),
+    "group_event": ("Events", "الأحداث"),
+    # the help screen's sections, by binding scope
+    "scope_app": ("Everywhere", "في كل مكان"),
+    "scope_timeline": ("Timeline", "الخط الزمني"),
+    "scope_detail": ("Detail pane", "لوحة التفاصيل"),
+    "scope_reader": ("Source reader", "قارئ المصدر"),
+    "scope_search": ("Search bar", "شريط البحث"),
+    "scope_search_input": ("Editing the search query", "تحرير نص البحث"),
 }
 
 
-def tr(key: str, lang: str) -> str:
-    """The label in `lang` ("en" or "ar"); the key itself if it is unknown."""
+def tr(key: str, lang: str, **values: object) -> str:
+    """The label in `lang` ("en" or "ar"), its `{names}` filled in from `values`; the
+    key itself if it is unknown."""
     pair = LABELS.get(key)
     if pair is None:
         return key
-    return pair[1] if lang == "ar" else pair[0]
+    label = pair[1] if lang == "ar" else pair[0]
+    return label.format(**values) if values else label

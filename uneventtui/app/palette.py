@@ -1,6 +1,6 @@
 """Command palette provider: ctrl+p finds people, organisations, places and events.
 
-It asks the same index as the search bar (`uneventtui.app.search_panel.search`), shows
+It asks the same index as the search bar (`uneventtui.app.search_session.search`), shows
 each hit with its English name and its Arabic name shaped and in visual order (the
 matched letters highlighted through the text layer's map, as in the search bar), and
 choosing one navigates the calling screen there (`screen.navigate(target)`).
@@ -16,22 +16,12 @@ from rich.style import Style
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from uneventtui.app.search_panel import search, target_of
-from uneventtui.app.widgets.search_results import (
-    GROUP_TITLES,
-    Cells,
-    highlight_cells,
-    name_cells,
-)
+from uneventtui.app.i18n import tr
+from uneventtui.app.search_session import search, target_of
+from uneventtui.app.widgets.search_results import Cells, highlight_cells, name_cells
 
 PALETTE_LIMIT = 20
 DISCOVER_LIMIT = 10
-KIND_LABEL = {
-    "person": "Person",
-    "organization": "Organisation",
-    "place": "Place",
-    "event": "Event",
-}
 
 
 def _text(cells: Cells, match: Style) -> Text:
@@ -64,7 +54,7 @@ class SearchProvider(Provider):
     def _display(self, kind: str, ar_cells: Cells, en_cells: Cells) -> Text:
         # The palette's own match style (a Textual Style), as the Rich style Text wants.
         match = self.match_style.rich_style if self.match_style else Style(bold=True)
-        line = Text(f"{KIND_LABEL.get(kind, kind)}: ", style="dim", no_wrap=True, end="")
+        line = Text(f"{tr(kind, 'en')}: ", style="dim", no_wrap=True, end="")
         line.append_text(_text(en_cells, match))
         line.append("  ·  ")
         line.append_text(_text(ar_cells, match))
@@ -97,6 +87,7 @@ class SearchProvider(Provider):
             key=lambda e: (-timeline.event_count(e.id), e.name_en),
         )[:DISCOVER_LIMIT]
         for entity in busiest:
+            kind = tr(f"group_{entity.kind}", "en")
             yield DiscoveryHit(
                 display=self._display(
                     entity.kind,
@@ -105,5 +96,5 @@ class SearchProvider(Provider):
                 ),
                 command=partial(self._go, ("entity", entity.id)),
                 text=f"{entity.name_en} {entity.name_ar}",
-                help=f"{timeline.event_count(entity.id)} events · {GROUP_TITLES[entity.kind][0]}",
+                help=f"{timeline.event_count(entity.id)} events · {kind}",
             )

@@ -40,7 +40,7 @@ from typing import NamedTuple
 
 from uneventtui.text import uba
 from uneventtui.text._unicode_tables import MIRRORS
-from uneventtui.text.cells import cell_len, char_cells, char_width, fit, spans
+from uneventtui.text.cells import cell_len, char_cells, char_width, clip, spans
 from uneventtui.text.sanitize import sanitize, sanitize_with_offsets
 from uneventtui.text.shaping import shape, shape_text
 from uneventtui.text.tokens import ltr_spans, url_spans
@@ -486,7 +486,7 @@ def _layout(
             if cells > width and long_urls == "cut":
                 # A line wider than the width holds a URL; its left-to-right text is
                 # cut at its end (the caller shows the whole address elsewhere).
-                drawn = fit(drawn, width)
+                drawn = clip(drawn, width)
                 cells = cell_len(drawn)
             lines.append(Line(drawn, level == 1, cells, offset + start, offset + end))
         offset += len(paragraph) + 1

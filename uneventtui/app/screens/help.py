@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from uneventtui.app.bindings import SCOPE_TITLES, TABLE, display_keys
+from uneventtui.app.bindings import TABLE, display_keys
 from uneventtui.app.display import Display
 
 
@@ -27,8 +27,7 @@ def help_table(ui: Display, keymap: dict[str, str]) -> Table:
     for key in TABLE:
         if key.scope != scope:
             scope = key.scope
-            en, ar = SCOPE_TITLES[scope]
-            title = Text(ui.line(ar if ui.mirrored else en, ui.base), style="bold underline")
+            title = Text(ui.label(f"scope_{scope}"), style="bold underline")
             row = [Text(), title, Text()]
             table.add_row(*row)
         keys = Text(display_keys(keymap.get(key.id, key.keys)), style="bold")

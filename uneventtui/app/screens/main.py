@@ -11,19 +11,18 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Container
-from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 
 from uneventtui.app import settle_heap
-from uneventtui.app.compositor import use_pane_compositor
+from uneventtui.app.content import one
 from uneventtui.app.display import Display
-from uneventtui.app.documents import one
 from uneventtui.app.i18n import tr
-from uneventtui.app.widgets.bars import KeyBar, TitleBar, quiet_sub_title
+from uneventtui.app.speed.focus import focus_changed, quiet_focused
+from uneventtui.app.widgets.bars import KeyBar, TitleBar
 from uneventtui.app.widgets.detail import DetailPane
-from uneventtui.app.widgets.document import DocumentView, Target
+from uneventtui.app.widgets.document_view import DocumentView, Target
 from uneventtui.app.widgets.timeline import TimelineView
 from uneventtui.dataset import Dataset
 from uneventtui.model import Timeline
@@ -56,16 +55,13 @@ class Visit:
 class MainScreen(Screen):
     """Timeline beside (or above) the detail pane."""
 
-    sub_title = quiet_sub_title()  # changes on every step: repaint the header, not the screen
-    # Textual repaints the whole screen when the focus moves; the panes whose focus changed
-    # repaint themselves (their border's style changes) and the key bar follows the
-    # bindings. Opening an entity from the timeline moves the focus: the whole screen
-    # redrawn was ~8 ms of that frame at 100,000 events.
-    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    # Textual repaints the whole screen when the focus moves; the panes whose focus
+    # changed repaint themselves (their border's style changes) and the key bar follows
+    # the bindings (the `focus` patch; `focus_changed` repaints the screen without it).
+    focused = quiet_focused()
 
     def __init__(self, display: Display) -> None:
         super().__init__()
-        use_pane_compositor(self)  # a change in one pane no longer redraws the other
         self.ui = display
         self.dataset: Dataset | None = None
         self.timeline: Timeline | None = None
@@ -78,10 +74,26 @@ class MainScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.ui)
+        # Each pane in a box of its own: Textual draws, for a partial update, the widgets
+        # whose parent overlaps the change, so a change in one pane leaves the other
+        # pane undrawn.
         with Container(id="panes", classes="-rtl" if self.ui.mirrored else ""):
-            yield TimelineView(self.ui, id="timeline")
-            yield DetailPane(self.ui, id="detail")
+            with Container(id="timeline-box", classes="pane-box"):
+                yield TimelineView(self.ui, id="timeline")
+            with Container(id="detail-box", classes="pane-box"):
+                yield DetailPane(self.ui, id="detail")
         yield KeyBar(self.ui)
+
+    def watch_focused(self) -> None:
+        focus_changed(self)
+
+    @property
+    def where(self) -> str:
+        """Where the user is, as the title bar says it."""
+        return self.query_one(TitleBar).where
+
+    def show_where(self, where: str) -> None:
+        self.query_one(TitleBar).show_where(where)
 
     @property
     def timeline_view(self) -> TimelineView:
@@ -99,7 +111,7 @@ class MainScreen(Screen):
         if ready is not None:  # already read (small data): no loading frame at all
             self.set_dataset(ready)
             return
-        self.sub_title = self.ui.label("loading")
+        self.show_where(self.ui.label("loading"))
         self.detail.show_message([tr("loading", self.ui.lang)])
         self._stage_timer = self.set_interval(0.1, self._show_stage)
         self.load_data()
@@ -120,7 +132,7 @@ class MainScreen(Screen):
         if message != self.timeline_view.message:
             self.timeline_view.message = message
             self.timeline_view.refresh()
-        self.sub_title = label
+        self.show_where(label)
 
     # -- loading -----------------------------------------------------------------
 
@@ -143,7 +155,6 @@ class MainScreen(Screen):
         self.timeline = timeline = dataset.timeline
         if dataset.problem:  # e.g. a cache directory another user could write: not used
             self.app.notify(sanitize(dataset.problem), severity="warning", timeout=12, markup=False)
-        self.app.hand_off_next_frame()  # the first frame with the data: on screen at once
         self.history.clear()
         self.timeline_view.set_timeline(timeline)
         event = self.timeline_view.current_event
@@ -172,7 +183,7 @@ class MainScreen(Screen):
         settle_heap()
         self.timeline_view.message = self.ui.line(lines[0])
         self.timeline_view.refresh()
-        self.sub_title = self.ui.line(lines[0])
+        self.show_where(self.ui.line(lines[0]))
 
     # -- layout ------------------------------------------------------------------
 
@@ -184,7 +195,7 @@ class MainScreen(Screen):
         narrow = width < WIDE
         panes.set_class(narrow, "-narrow")
         # Mirrored interface: the timeline on the right when side by side.
-        timeline, detail = self.timeline_view, self.detail
+        timeline, detail = self.query_one("#timeline-box"), self.query_one("#detail-box")
         timeline_first = not (self.ui.mirrored and not narrow)
         if timeline_first and panes.children[0] is not timeline:
             panes.move_child(timeline, before=detail)
@@ -251,7 +262,11 @@ class MainScreen(Screen):
 
     def on_document_view_followed(self, message: DocumentView.Followed) -> None:
         message.stop()
-        self.navigate(message.target)
+        kind, ident = message.target
+        if kind != "source":
+            self.navigate(message.target)
+        elif self.detail.target is not None and self.detail.target[0] == "event":
+            self.open_reader(self.detail.target[1], int(ident))
 
     def navigate(self, target: Target) -> None:
         """Open an event or an entity, remembering where we were."""
@@ -315,7 +330,7 @@ class MainScreen(Screen):
         self._set_border_title(self.timeline_view, ui.breadcrumb(where))
         target = self.detail.target
         if target is None:
-            self.sub_title = ui.breadcrumb(where)
+            self.show_where(ui.breadcrumb(where))
             return
         if target[0] == "event":
             event = timeline.event(target[1])
@@ -327,7 +342,7 @@ class MainScreen(Screen):
             entity = timeline.entities[target[1]]
             where = [ui.label("entity"), ui.line(one(entity.name_ar, entity.name_en, ui.lang))]
             self._set_border_title(self.detail, ui.label(entity.kind))
-        self.sub_title = ui.breadcrumb(where)
+        self.show_where(ui.breadcrumb(where))
 
     def _set_border_title(self, pane: Widget, title: str) -> None:
         """Set a pane's border title as plain text (never markup: it holds names from the
@@ -369,14 +384,20 @@ class MainScreen(Screen):
         return event.id if event else None
 
     def action_open_source(self) -> None:
+        event_id = self.current_event_id()
+        if event_id is not None:
+            self.open_reader(event_id)
+
+    def open_reader(self, event_id: str, source: int | None = None) -> None:
+        """The source reader on an event's source number `source` (None: its first seed
+        quote); a name followed there is navigated to when it closes."""
         from uneventtui.app.screens.reader import ReaderScreen
 
-        event_id = self.current_event_id()
-        if self.timeline is None or event_id is None:
+        event = self.timeline.event(event_id) if self.timeline else None
+        if self.timeline is None or event is None:
             return
-        event = self.timeline.event(event_id)
-        assert event is not None
-        self.app.push_screen(ReaderScreen(self.timeline, event, self.ui), self._reader_closed)
+        reader = ReaderScreen(self.timeline, event, self.ui, source)
+        self.app.push_screen(reader, self._reader_closed)
 
     def _reader_closed(self, target: Target | None) -> None:
         if target is not None:

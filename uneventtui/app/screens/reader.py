@@ -46,6 +46,11 @@ class ReaderScreen(Screen):
         self.quote_found = True
 
     @property
+    def where(self) -> str:
+        """Where the user is, as the title bar says it."""
+        return self.query_one(TitleBar).where
+
+    @property
     def ref(self) -> SourceRef | None:
         return self.refs[self.index] if self.refs else None
 
@@ -101,7 +106,7 @@ class ReaderScreen(Screen):
         where = self.ui.line(self.ref.source if self.ref else "—")
         if len(self.refs) > 1:
             where += f" ({self.index + 1}/{len(self.refs)})"
-        self.sub_title = self.ui.breadcrumb([self.ui.label("reader"), where])
+        self.query_one(TitleBar).show_where(self.ui.breadcrumb([self.ui.label("reader"), where]))
 
     def show_source(self, index: int) -> None:
         """Show the event's source number `index` (0-based), at its quote."""

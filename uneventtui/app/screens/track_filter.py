@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from uneventtui.app.content import one
 from uneventtui.app.display import Display
-from uneventtui.app.documents import one
 from uneventtui.model import Timeline
 
 ALL = "\x00all"  # option id for "all tracks" (cannot clash with a track id)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.geometry import Region
 from textual.message import Message
@@ -19,8 +18,9 @@ from textual.message import Message
 from uneventtui import text as textlayer
 from uneventtui.app.bindings import bindings_for
 from uneventtui.app.display import Display
-from uneventtui.app.widgets.linkview import Drawn, Flow, LinkView, Piece, Stack
+from uneventtui.app.widgets.link_view import Drawn, Flow, LinkView, Piece, Stack
 from uneventtui.model import Timeline
+from uneventtui.text.cells import cell_columns, span_cells
 
 MIN_NAME = 3  # shorter names would mark half the article
 
@@ -232,12 +232,13 @@ class _Paragraph(Flow):
             spans: list[tuple[int, int, int]] = []
             has_quote = False
             if drawn == line.text:
-                char_at = _char_index_of_cells(drawn)
+                char_at = cell_columns(drawn)
                 for mark in para.marks:
                     start, end = max(mark.start, line.start), min(mark.end, line.end)
                     if start >= end:
                         continue
-                    columns = [cells[k - line.start] for k in range(start, end)]
+                    span = (start - line.start, end - line.start)
+                    columns = span_cells([span], cells, len(logical))
                     first = char_at[max(0, min(columns))]
                     last = char_at[min(len(char_at) - 1, max(columns))]
                     if mark.entity is None:
@@ -274,11 +275,3 @@ def _aligned(text: Text, rtl: bool, width: int) -> Text:
     """A line in `width` cells and a margin cell each side, right-aligned if RTL."""
     pad = " " * max(0, width - text.cell_len)
     return Text.assemble(" ", pad, text, " ") if rtl else Text.assemble(" ", text, pad, " ")
-
-
-def _char_index_of_cells(drawn: str) -> list[int]:
-    """For each cell column of `drawn`, the index of the character drawn there."""
-    out: list[int] = []
-    for i, char in enumerate(drawn):
-        out.extend([i] * cell_len(char))
-    return out or [0]

@@ -10,57 +10,44 @@ Arabic the keys read from the right, with their Arabic descriptions.
 from __future__ import annotations
 
 from typing import NamedTuple
-from unicodedata import combining
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
 from uneventtui.app.bindings import BY_ID
 from uneventtui.app.display import Display
+from uneventtui.text.cells import cell_len, clip
 
 ICON = "≡"
 ICON_CELLS = 8  # the icon's cell, as wide as Textual's header icon
-ELLIPSIS = "…"
-
-
-def quiet_sub_title() -> Reactive[str | None]:
-    """A screen's `sub_title` reactive that does not repaint the screen: the title bar
-    watches it and repaints its own line."""
-    return Reactive(None, compute=False, repaint=False)
-
-
-def clip(text: str, cells: int, from_right: bool = False) -> str:
-    """`text` (visual order) in at most `cells` cells, its end cut off with an ellipsis:
-    the right end, or with `from_right` (a right-to-left line) the left end."""
-    if cell_len(text) <= cells:
-        return text
-    if cells <= 0:
-        return ""
-    if from_right:  # keep the right end; a mark cut from its letter goes too
-        kept = set_cell_size(text[::-1], cells - 1)[::-1]
-        return ELLIPSIS + kept.lstrip("".join(c for c in kept if combining(c)))
-    return set_cell_size(text, cells - 1) + ELLIPSIS
 
 
 class TitleBar(Widget, can_focus=False):
-    """The app's name and where the user is; the icon opens the command palette."""
+    """The app's name and where the user is (`show_where`: it changes at every step, and
+    repaints this line alone, where a screen's `sub_title` would repaint the screen);
+    the icon opens the command palette."""
 
     COMPONENT_CLASSES = {"titlebar--sub", "titlebar--hover"}
 
     def __init__(self, display: Display, **kwargs) -> None:
         super().__init__(**kwargs)
         self.ui = display
+        self.where = ""  # ready to draw (in Arabic: shaped, in visual order)
         self._hover = False
 
     def on_mount(self) -> None:
         for node in (self.app, self.screen):
             self.watch(node, "title", self._changed, init=False)
             self.watch(node, "sub_title", self._changed, init=False)
+
+    def show_where(self, where: str) -> None:
+        """Say where the user is, after the app's name."""
+        if where != self.where:
+            self.where = where
+            self._changed()
 
     def _changed(self) -> None:
         # In the frame after the change: Textual repaints the box around everything
@@ -71,7 +58,7 @@ class TitleBar(Widget, can_focus=False):
     def _titles(self) -> tuple[str, str]:
         screen, app = self.screen, self.app
         title = screen.title if screen.title is not None else app.title
-        sub = screen.sub_title if screen.sub_title is not None else app.sub_title
+        sub = self.where or (screen.sub_title if screen.sub_title is not None else app.sub_title)
         return title or "", sub or ""
 
     def _icon_at(self, x: int) -> bool:
@@ -129,7 +116,7 @@ def _fit_segments(
         room = cells - _cells(out)
         if room <= 0:
             break
-        out.append(Segment(clip(text, room, from_right), style))
+        out.append(Segment(clip(text, room, rtl=from_right), style))
     if from_right:
         out.reverse()
     return out

@@ -1,6 +1,6 @@
 """SearchResults: the search bar's hits, grouped by kind, matched letters highlighted.
 
-A line-API widget (a `FramedView`: its lines framed without Textual's per-line styles
+A line-API widget (a `LineView`: its lines framed without Textual's per-line styles
 pass, which was most of a frame at every key typed): one header line per group (people,
 organisations, places, events) and one line per hit with both names, the English on the
 left and the Arabic right-aligned on the right. The letters that matched are
@@ -20,7 +20,6 @@ from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -28,19 +27,13 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 
-from uneventtui.app.widgets.framed import FramedView
-from uneventtui.app.widgets.virtual import set_virtual_size
+from uneventtui.app.i18n import tr
+from uneventtui.app.speed.resize import set_virtual_size
+from uneventtui.app.widgets.line_view import DrawnLines, LineView
 from uneventtui.editbuffer import cell_strings
+from uneventtui.text.cells import MARKER, fit_cells, span_cells
 
 KIND_ORDER = ("person", "organization", "place", "event")
-GROUP_TITLES = {
-    "person": ("People", "الأشخاص"),
-    "organization": ("Organisations", "المنظمات"),
-    "place": ("Places", "الأماكن"),
-    "event": ("Events", "الأحداث"),
-}
-ELLIPSIS = "…"
-MARKER = "▶ "  # the selected row is marked, not only coloured (NO_COLOR)
 
 Cells = list[tuple[str, bool]]  # one entry per terminal cell: (text, highlighted)
 
@@ -54,7 +47,7 @@ def highlight_cells(text: str, spans: Sequence[tuple[int, int]], mode: str = "sh
     letters matched.
     """
     cells, where = _drawn(text, mode)
-    marked = {where[i] for start, end in spans for i in range(max(start, 0), min(end, len(text)))}
+    marked = span_cells(spans, where, len(text))
     return [(drawn, cell in marked) for cell, drawn in enumerate(cells)]
 
 
@@ -67,31 +60,6 @@ def _drawn(text: str, mode: str) -> tuple[tuple[str, ...], Sequence[int]]:
 
     visual, where = visual_with_map(text, mode=mode)
     return tuple(cell_strings(visual)), where
-
-
-def fit_cells(cells: Cells, width: int, rtl: bool, logical: bool = False) -> Cells:
-    """`cells` in exactly `width` cells: cut with an ellipsis, padded on the far side.
-
-    RTL text is right-aligned. Shaped RTL text is in visual order, its beginning on the
-    right, so it is cut on its left; `logical` cells (rtl mode "terminal", where the
-    terminal reorders) are cut at their end, as LTR text is.
-    """
-    if width <= 0:
-        return []
-    cut_left = rtl and not logical
-    if len(cells) > width:
-        if cut_left:
-            kept = cells[len(cells) - width + 1 :]
-            if kept and kept[0][0] == "":  # the right half of a wide character cut in two
-                kept[0] = (" ", False)
-            cells = [(ELLIPSIS, False), *kept]
-        else:
-            kept = cells[: width - 1]
-            if kept and cell_len(kept[-1][0]) == 2:  # its right half is cut off
-                kept[-1] = (" ", False)
-            cells = [*kept, (ELLIPSIS, False)]
-    pad = [(" ", False)] * (width - len(cells))
-    return pad + cells if rtl else cells + pad
 
 
 def name_cells(hit, mode: str = "shaped") -> tuple[Cells, Cells]:
@@ -155,7 +123,7 @@ class ResultLine:
     count: int = 0
 
 
-class SearchResults(FramedView, can_focus=False):
+class SearchResults(LineView, can_focus=False):
     """The hits of the current query; the search screen moves the selection."""
 
     COMPONENT_CLASSES = {
@@ -207,12 +175,9 @@ class SearchResults(FramedView, can_focus=False):
         self.lines: list[ResultLine] = []
         self.selected: int | None = None  # index into hits
         self.years: dict[str, str] = {}  # event id -> its year, shown before the title
-        # The rich styles the rows are drawn in, worked out once per style change (20 us
-        # each time Textual is asked, twice a row at every key).
-        self._styles: dict[str, Style] = {}
         # Drawn rows by (row, width, selected): Textual asks for every line of the list
         # at each frame, the key's echo in the bar included.
-        self._rows: dict[tuple[int, int, bool], Strip] = {}
+        self._drawn = DrawnLines(self)
 
     # -- content ----------------------------------------------------------------------
 
@@ -230,7 +195,7 @@ class SearchResults(FramedView, can_focus=False):
                 order.append(index)
         self.hits = [hits[i] for i in order]
         self.lines = lines
-        self._rows.clear()
+        self._drawn.clear()
         self.years = years or {}
         self.selected = 0 if self.hits else None
         set_virtual_size(self, Size(self.size.width, len(lines)))  # a layout only if needed
@@ -276,16 +241,11 @@ class SearchResults(FramedView, can_focus=False):
     # -- drawing ----------------------------------------------------------------------
 
     def content_styles_changed(self) -> None:
-        self._styles.clear()
-        self._rows.clear()
+        self._drawn.restyled()
 
     def _style(self, name: str) -> Style:
         """The pane's rich style (`name` "") or a component's."""
-        style = self._styles.get(name)
-        if style is None:
-            style = self.rich_style if not name else self.get_component_rich_style(name)
-            self._styles[name] = style
-        return style
+        return self._drawn.style(name)
 
     def _line(self, width: int, y: int) -> Strip:
         base = self._style("")
@@ -294,20 +254,14 @@ class SearchResults(FramedView, can_focus=False):
             return Strip.blank(width, base)
         line = self.lines[row]
         key = (row, width, line.hit is not None and line.hit == self.selected)
-        strip = self._rows.get(key)
-        if strip is None:
-            if line.hit is None:
-                strip = self._header(line, width, base)
-            else:
-                strip = self._hit_line(line.hit, width, base)
-            self._rows[key] = strip
-        return strip
+        if line.hit is None:
+            return self._drawn.line(key, lambda: self._header(line, width, base))
+        return self._drawn.line(key, lambda: self._hit_line(line.hit, width, base))
 
     def _header(self, line: ResultLine, width: int, base: Style) -> Strip:
         from uneventtui.text import visual
 
-        en, ar = GROUP_TITLES[line.kind]
-        title = visual(f"{ar} ({line.count})" if self.lang == "ar" else f"{en} ({line.count})")
+        title = visual(f"{tr(f'group_{line.kind}', self.lang)} ({line.count})")
         cells = [(c, False) for c in cell_strings(title)]
         cells = fit_cells(cells, width, rtl=self.lang == "ar")
         return self._strip(cells, width, base + self._style("search-results--header"), base)

@@ -1,9 +1,8 @@
-"""The views' vertical scrollbar: Textual's own bar, drawn without its generic styling pass.
+"""Patch `scrollbar`: the views' vertical bar, drawn without Textual's styling pass.
 
 Textual draws a scrollbar the way it draws any widget: a Rich renderable, turned into a
-visual, then each line through the styles cache. For the detail pane's 38-line bar that
-took about 6 ms on this 2-core machine: a fifth of opening an entity view, and again at
-every page. `FastScrollBar` takes the same segments from Textual's
+visual, then each line through the styles cache, at every repaint of the pane (an
+entity view opened, a page). `FastScrollBar` takes the same segments from Textual's
 `ScrollBarRender.render_bar`, with the same colours (its `render()`), and applies what
 the styles cache would apply to a bar: the widget's base style and the app's line
 filters (NO_COLOR, the monochrome filter). A horizontal bar, an ANSI colour theme or a
@@ -20,6 +19,8 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 from textual.widget import Widget
 
+from uneventtui.app import speed
+
 _BACK, _BAR = Color.parse("#555555"), Color.parse("bright_magenta")  # render_bar's defaults
 
 
@@ -34,7 +35,9 @@ class FastScrollBar(ScrollBar):
         if (
             not self.vertical
             or not isinstance(bar, ScrollBarRender)
-            or self.app.native_ansi_color
+            or getattr(
+                self.app, "native_ansi_color", self.app.ansi_color
+            )  # (older Textual: ansi_color)
             or self.opacity < 1
         ):
             return super().render_lines(crop)
@@ -79,6 +82,8 @@ class FastScrollBar(ScrollBar):
 def fast_vertical_scrollbar(widget: Widget) -> ScrollBar:
     """What `Widget.vertical_scrollbar` does (create the bar on first use, hidden, and
     start it), with a `FastScrollBar`: for a view to return from that property."""
+    if not speed.on("scrollbar"):
+        return Widget.vertical_scrollbar.fget(widget)  # type: ignore[attr-defined]
     bar = widget._vertical_scrollbar
     if bar is None:
         bar = widget._vertical_scrollbar = FastScrollBar(

@@ -1,41 +1,32 @@
-"""The views' lines framed in their border and padding without Textual's per-line pass.
+"""Patch `framer`: a line-API view's content lines put in their border and padding once.
 
 Textual draws every line of a widget through its styles cache: it asks the widget for
 the line, pads it, works out the border's colours and segments again, and makes three
-or four `Strip`s of it. For a pane of 38 lines that was 4-5 ms of every frame that
-repaints it on this 2-core machine (a page, a jump, an entity's view opening), more
-than drawing the lines themselves. `LineFramer` computes the frame once per repaint
-(the same way: `get_box`, the same colours) and puts each line in it, through the
-line filters, with one `Strip`, kept for as long as the line and the frame stay the
-same, so the compositor's cache of its cuts keeps working from one frame to the next.
-The border's top and bottom rows (with the pane's title), and any widget whose styles
-call for more (an outline, a tint, opacity, a hatch, links styled on hover), go
-Textual's usual way. tests/test_tui_views.py checks that both ways draw the same strips.
-
-`FramedView` is the base of the line-API views (the timeline, the documents, the
-search results): their lines framed this way, their vertical scrollbar drawn the short
-way too (`scrollbar.py`), and a focus change restyling the pane alone
-(`watch_has_focus`).
+or four `Strip`s of it. `LineFramer` computes the frame once per repaint (the same way:
+`get_box`, the same colours) and puts each line in it, through the line filters, with
+one `Strip`, kept for as long as the line and the frame stay the same, so the
+compositor's cache of its cuts keeps working from one frame to the next. The border's
+top and bottom rows (with the pane's title), and any widget whose styles call for more
+(an outline, a tint, opacity, a hatch, links styled on hover), go Textual's usual way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
-from textual._border import get_box
-from textual._segment_tools import make_blank
 from textual.cache import LRUCache
 from textual.geometry import Region
-from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBar
 from textual.strip import Strip
-from textual.style import Style
 from textual.widget import Widget
 
-from uneventtui.app.widgets.scrollbar import fast_vertical_scrollbar
+from uneventtui.app import speed
 
-_NO_COMPONENTS: frozenset[str] = frozenset()
+try:  # Textual's private helpers; without them the patch is off (speed.MISSING)
+    from textual._border import get_box
+    from textual._segment_tools import make_blank
+    from textual.style import Style  # (the styles cache's own, since Textual 2)
+except ImportError:  # pragma: no cover - depends on the Textual installed
+    get_box = make_blank = Style = None  # type: ignore[assignment,misc]
 
 _Frame = tuple  # (left segments, right segments, content width, inner rich style, width)
 
@@ -98,7 +89,9 @@ class LineFramer:
     def _frame(widget: Widget) -> _Frame | None:
         """The segments left and right of every content line, as Textual's styles cache
         makes them (`StylesCache.render_line`, its content branch), or None where the
-        widget's styles need more than a border and padding."""
+        widget's styles need more than a border and padding (or the patch is off)."""
+        if not speed.on("framer"):
+            return None
         styles = widget.styles
         if (
             widget.opacity != 1.0
@@ -106,7 +99,7 @@ class LineFramer:
             or styles.tint.a
             or any(edge for edge, _color in styles.outline)
             or (styles.has_rule("hatch") and styles.hatch != "none")
-            or (widget.auto_links and widget.hover_style._link_id)
+            or (widget.auto_links and widget.hover_style.link_id)
         ):
             return None
         base_background, background = widget.background_colors
@@ -125,59 +118,3 @@ class LineFramer:
         width = widget.region.width
         content_width = widget.content_region.width
         return (tuple(left), tuple(right), content_width, inner_style, width)
-
-
-class FramedView(ScrollView):
-    """A line-API view whose lines `LineFramer` frames. Subclasses draw line `y` of the
-    view for a content width in `_line(width, y)`."""
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._framer = LineFramer()
-        self._restyling_for_focus = False
-
-    def _line(self, width: int, y: int) -> Strip:
-        raise NotImplementedError
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        width = self.scrollable_content_region.width  # (10 us: once, not once a line)
-        return self._framer.render_lines(self, crop, partial(self._line, width))
-
-    def render_line(self, y: int) -> Strip:
-        return self._line(self.scrollable_content_region.width, y)
-
-    @property
-    def vertical_scrollbar(self) -> ScrollBar:
-        return fast_vertical_scrollbar(self)  # drawn without Textual's styling pass
-
-    def watch_has_focus(self, has_focus: bool) -> None:
-        """Restyle the pane for its new focus, leaving its component classes and its
-        scrollbar as they are.
-
-        Textual restyles the widget, its scrollbar and every one of its component
-        classes from the whole stylesheet (9 rule matchings for the detail pane, 3 ms of
-        the frame in which a link moves the focus to it), and the panes then checked
-        whether the styles their drawn lines bake in changed (0.5-1 ms more). Only the
-        pane's own border depends on its focus: app.tcss's `:focus` rules set nothing
-        else, and tests/test_tui_views.py checks that no rule selects a pane by its
-        focus for anything but its border, nor anything inside it.
-        """
-        # An instance attribute shadows the class method `Stylesheet.apply` asks for
-        # the component classes it restyles. Were Textual to stop asking, the
-        # components would be restyled as before: slower, never wrong.
-        self._get_component_classes = lambda: _NO_COMPONENTS
-        self._restyling_for_focus = True
-        try:
-            self.app.stylesheet.apply(self, animate=True)
-        finally:
-            del self._get_component_classes
-            self._restyling_for_focus = False
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        if not self._restyling_for_focus:  # the border alone changed: nothing drawn did
-            self.content_styles_changed()
-
-    def content_styles_changed(self) -> None:
-        """The pane's styles changed other than by its focus: drop whatever drawn lines
-        bake in styles that changed (subclasses)."""

@@ -1,16 +1,82 @@
-"""What the detail pane says about an event or an entity, as a list of `Block`s.
+"""What the detail pane says about an event or an entity: the content types (`Block`,
+`RowList`, where a link leads: `Target`) and the functions that build them.
 
-Plain functions of the model (no widgets), so the content is easy to test and change.
-Text stays logical here; the `DocumentView` shapes and lays it out. Building a
+Plain data and functions of the model (no widgets), so the content is easy to test and
+change. Text stays logical here; the `DocumentView` shapes and lays it out. Building a
 document does no text layout and formats nothing per event: an entity's events are a
 `RowList` whose rows are made when drawn.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
 from uneventtui.app.i18n import tr
-from uneventtui.app.widgets.document import Block, RowList
 from uneventtui.model import Entity, Event, Timeline, format_range
+
+Target = tuple[str, str]  # ("event" | "entity", id), or ("source", its index in the event)
+
+
+class Block(NamedTuple):
+    """A piece of a document, in logical order (not yet shaped).
+
+    kind: "heading" (wrapped, bold), "section" (a rule with a label), "field" (label and
+    value), "text" (a wrapped paragraph), "note" (dim), "quote" (indented, marked),
+    "link" (selectable, follows `target`), "blank".
+    """
+
+    kind: str
+    text: str = ""
+    label: str = ""
+    target: Target | None = None
+
+    @property
+    def is_link(self) -> bool:
+        return self.kind == "link" and self.target is not None
+
+
+class RowList(NamedTuple):
+    """`size` one-line links, made only when shown: `text(i)` is the i-th row (logical
+    text), `target(i)` where it leads (without making its text)."""
+
+    size: int
+    text: Callable[[int], str]
+    target: Callable[[int], Target]
+
+
+Content = Block | RowList
+
+
+class Targets(Sequence):
+    """Where each link of a document leads, in order; a row's target made on demand."""
+
+    def __init__(self, blocks: Sequence[Content]) -> None:
+        self._firsts: list[int] = []
+        self._parts: list[Content] = []
+        count = 0
+        for block in blocks:
+            size = block.size if isinstance(block, RowList) else int(block.is_link)
+            if size:
+                self._firsts.append(count)
+                self._parts.append(block)
+                count += size
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        k = bisect_right(self._firsts, index) - 1
+        part = self._parts[k]
+        return part.target(index - self._firsts[k]) if isinstance(part, RowList) else part.target
 
 
 def both(ar: str, en: str, lang: str) -> str:

@@ -1,4 +1,4 @@
-"""Resizing a line-API view's content without laying out the whole screen."""
+"""Patch `resize`: a line-API view's content resized without laying out the whole screen."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 
+from uneventtui.app import speed
+
 
 def set_virtual_size(view: ScrollView, size: Size) -> None:
     """Give `view` a new virtual (content) size.
 
     Textual's `virtual_size` is a layout reactive: setting it lays out and repaints the
-    whole screen, every scrollbar included (tens of ms on a full screen), although a
+    whole screen, every scrollbar included, although a
     `ScrollView` whose size comes from CSS keeps its region: only its own scrollbars
     follow the content. So update those (the caller repaints the view, whose content
     changed). A scrollbar that appears or disappears still asks for a layout (the
@@ -24,7 +26,8 @@ def set_virtual_size(view: ScrollView, size: Size) -> None:
         styles.height is not None and styles.height.is_auto
     )
     if (
-        not view.is_mounted
+        not speed.on("resize")
+        or not view.is_mounted
         or not view.container_size
         or (sized_by_content and not _keeps_its_size(view, size))
     ):

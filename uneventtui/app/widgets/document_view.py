@@ -1,8 +1,8 @@
-"""A scrollable document of labelled fields, wrapped text and selectable links.
+"""`DocumentView`: a scrollable document of labelled fields, wrapped text and links.
 
 The detail pane (event and entity views) is one of these. A document is a list of
-`Block`s in logical text, and `RowList`s: many links (an entity's thousands of
-events) whose text is made only when needed. `DocumentView` lays the blocks out for
+`Block`s in logical text, and `RowList`s (`uneventtui.app.content`): many links (an
+entity's thousands of events) whose text is made only when needed. It lays the blocks out for
 its width through the text layer (shaping, bidi, right-alignment of Arabic). A short
 row list is laid out like link blocks, wrapped; a long one (over `WRAPPED_ROWS`) is a
 line a row, each cut with an ellipsis like the timeline's and made only when shown, so
@@ -13,86 +13,21 @@ event) are selected with the arrows and followed with Enter, which posts
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import partial
-from typing import NamedTuple
 
-from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Span, Text
 from textual.message import Message
 
 from uneventtui.app.bindings import bindings_for
-from uneventtui.app.display import Display, fit, fit_plain
-from uneventtui.app.widgets.linkview import Drawn, Flow, LinkView, Piece, Rows, Stack
-
-Target = tuple[str, str]  # ("event" | "entity", id), or ("source", its index in the event)
+from uneventtui.app.content import Block, Content, RowList, Target, Targets
+from uneventtui.app.display import Display, fit
+from uneventtui.app.widgets.link_view import Drawn, Flow, LinkView, Piece, Rows, Stack
+from uneventtui.text import cells
 
 LABEL_WIDTH = 14
 WRAPPED_ROWS = 100  # a longer RowList is drawn a row a line, each cut to fit, when shown
-MARKER = "▶ "
-MARKER_RTL = " ◀"
-
-
-class Block(NamedTuple):
-    """A piece of a document, in logical order (not yet shaped).
-
-    kind: "heading" (wrapped, bold), "section" (a rule with a label), "field" (label and
-    value), "text" (a wrapped paragraph), "note" (dim), "quote" (indented, marked),
-    "link" (selectable, follows `target`), "blank".
-    """
-
-    kind: str
-    text: str = ""
-    label: str = ""
-    target: Target | None = None
-
-
-class RowList(NamedTuple):
-    """`size` one-line links, made only when shown: `text(i)` is the i-th row (logical
-    text), `target(i)` where it leads (without making its text)."""
-
-    size: int
-    text: Callable[[int], str]
-    target: Callable[[int], Target]
-
-
-Content = Block | RowList
-
-
-class Targets(Sequence):
-    """Where each link of a document leads, in order; a row's target made on demand."""
-
-    def __init__(self, blocks: Sequence[Content]) -> None:
-        self._firsts: list[int] = []
-        self._parts: list[Content] = []
-        count = 0
-        for block in blocks:
-            size = block.size if isinstance(block, RowList) else int(_is_link(block))
-            if size:
-                self._firsts.append(count)
-                self._parts.append(block)
-                count += size
-        self._count = count
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, index):  # type: ignore[override]
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._count))]
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError(index)
-        k = bisect_right(self._firsts, index) - 1
-        part = self._parts[k]
-        return part.target(index - self._firsts[k]) if isinstance(part, RowList) else part.target
-
-
-def _is_link(block: Block) -> bool:
-    return block.kind == "link" and block.target is not None
 
 
 class DocumentView(LinkView):
@@ -123,7 +58,7 @@ class DocumentView(LinkView):
     """
 
     CURSOR = "document--cursor"
-    MARKERS = (MARKER, MARKER_RTL)
+    MARKERS = (cells.MARKER, cells.MARKER_RTL)
 
     class Followed(Message):
         """Enter on a link."""
@@ -200,7 +135,7 @@ class DocumentView(LinkView):
     def _block_piece(self, block: Block, width: int) -> Flow:
         self._marker_at = -1
         texts = self._draw_block(block, width)
-        if not _is_link(block):
+        if not block.is_link:
             return Flow.drawn([Drawn(text) for text in texts])
         lines = [Drawn(text, ((0, 0, len(text.plain)),)) for text in texts]
         lines[0] = Drawn(lines[0].text, lines[0].links, self._marker_at)
@@ -210,7 +145,7 @@ class DocumentView(LinkView):
         """One row of a `RowList`: a link on one line, cut to fit."""
         ui = self.ui
         text = rows.text(index)
-        value = fit_plain(ui.line(text), max(1, width - 2), ui.is_rtl(text) or ui.mirrored)
+        value = cells.fit(ui.line(text), max(1, width - 2), ui.is_rtl(text) or ui.mirrored)
         end = len(value)
         if ui.mirrored:  # (a Text made whole: ~4x faster than fit, stylize and assemble)
             line = Text(f"{value}  ", spans=[Span(0, end, self._style("link"))])
@@ -236,7 +171,7 @@ class DocumentView(LinkView):
             return [Text(" " * width)]
         if block.kind == "section":
             label = f" {ui.line(block.text, ui.base)} "
-            rule = "─" * max(0, width - cell_len(label) - 2)
+            rule = "─" * max(0, width - cells.cell_len(label) - 2)
             line = f"{rule}{label}──" if mirrored else f"──{label}{rule}"
             return [Text(line, style=self._style("section"))]
         if block.kind == "heading":

@@ -8,19 +8,15 @@ never waits for the index. Enter dismisses the screen with the chosen target
 (`("event", id)` or `("entity", id)`) for the caller to navigate to; Esc dismisses it
 with None, and Textual gives the focus back to where it was.
 
-`SearchSession` is the app's search state across openings: the history of queries
-(`uneventtui.history`, loaded lazily, problems reported once), the last query, and the
-events that match it, for `n`/`N` in the timeline.
-
-The explorer wires it in with `open_search(screen)` and `step_match(screen, +1/-1)`.
-They expect the tui's MainScreen API: `screen.dataset` (a loaded `Dataset` or None),
-`screen.navigate(target)`, `screen.timeline_view` (`current_event_index`,
-`select_event(id)`), and `screen.ui` (`mode`, `lang`).
+The explorer opens it with `open_search(screen)` and steps through the last query's
+events with `step_match(screen, +1/-1)`. They expect the MainScreen API:
+`screen.dataset` (a loaded `Dataset` or None), `screen.navigate(target)`,
+`screen.timeline_view` (`current_event_index`, `select_event(id)`), and `screen.ui`
+(`mode`, `lang`).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from functools import partial
 from typing import ClassVar
@@ -34,121 +30,16 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from uneventtui.app.bindings import bindings_for
+from uneventtui.app.i18n import tr
+from uneventtui.app.search_session import RESULT_LIMIT, SearchSession, search, session_of, target_of
 from uneventtui.app.widgets.search_input import SearchInput
 from uneventtui.app.widgets.search_results import SearchResults
 from uneventtui.dataset import Dataset
-from uneventtui.history import History
 from uneventtui.model import Timeline
 
-RESULT_LIMIT = 100  # hits asked of the index per keystroke
-MATCH_LIMIT = 10_000  # events considered for n/N
-# How long a typed key waits, at most, to be drawn in the frame that shows its results
-# (usually 5-15 ms at 100,000 events): drawn alone, it would put them in a frame of
-# their own, which Textual paces to 17-33 ms after it.
+# How long a typed key waits, at most, to be drawn in the frame that shows its results:
+# drawn alone, it would put them in a frame of their own, which Textual paces later.
 ECHO_HOLD = 0.033
-
-# One search at a time: the index is built lazily by the first one, and two threads
-# building it at once would only waste the (shared) cores.
-_SEARCH_LOCK = threading.Lock()
-
-TEXTS = {
-    "title": ("Search", "بحث"),
-    "placeholder": (
-        "Search people, organisations, places, events…",
-        "ابحث عن شخص أو منظمة أو مكان أو حدث…",
-    ),
-    "count": ("{shown} of {total}", "{shown} من {total}"),
-    "none": ("No match", "لا نتائج"),
-    "keys": ("↑↓ choose · Enter open · Esc close", "↑↓ اختيار · Enter فتح · Esc إغلاق"),
-    "loading": ("The data is still loading…", "البيانات قيد التحميل…"),
-    "no_query": ("No search yet: press / to search", "لا بحث بعد: اضغط / للبحث"),
-    "no_more": ("No event matches “{query}”", "لا حدث يطابق «{query}»"),
-}
-
-
-def text(key: str, lang: str, **values: object) -> str:
-    en, ar = TEXTS[key]
-    return (ar if lang == "ar" else en).format(**values)
-
-
-def search(dataset: Dataset, query: str, limit: int = RESULT_LIMIT, kind: str | None = None):
-    """`dataset.search`, one thread at a time."""
-    with _SEARCH_LOCK:
-        return dataset.search(query, limit=limit, kind=kind)
-
-
-def target_of(hit) -> tuple[str, str]:
-    """Where Enter on a hit goes: an event on the timeline, an entity to its view."""
-    return ("event", hit.id) if hit.kind == "event" else ("entity", hit.id)
-
-
-class SearchSession:
-    """Search state that outlives one opening of the bar."""
-
-    def __init__(self, history: History | None = None) -> None:
-        self._history = history
-        self.last_query: str = ""
-        self._matches: tuple[int, str, list[int]] | None = None  # (timeline id, query, positions)
-
-    @property
-    def history(self) -> History:
-        if self._history is None:
-            self._history = History.load()
-        return self._history
-
-    def take_problem(self) -> str | None:
-        """What went wrong with the history file, once (for a notification)."""
-        problem, self.history.problem = self.history.problem, None
-        return problem
-
-    def remember(self, query: str) -> None:
-        """A query the user searched for: the last query for n/N, and in the history."""
-        query = " ".join(query.split())
-        if not query:
-            return
-        self.last_query = query
-        if self.history.add(query):
-            self.history.save()
-
-    def matching_positions(self, dataset: Dataset, query: str | None = None) -> list[int]:
-        """Chronological positions of the events matching `query` (default: the last).
-
-        An event matches when its title matches, or when it names (as participant,
-        organisation or place) an entity that matches by a name or a word of one: "هلال"
-        steps through every event Omar Hilale took part in. Fuzzy guesses do not count.
-        """
-        query = self.last_query if query is None else query
-        if not query:
-            return []
-        timeline = dataset.timeline
-        cached = self._matches
-        if cached and cached[0] == id(timeline) and cached[1] == query:
-            return cached[2]
-        positions: set[int] = set()
-        for hit in search(dataset, query, limit=MATCH_LIMIT):
-            if getattr(hit, "tier", "") == "fuzzy":
-                continue
-            if hit.kind == "event":
-                position = timeline.event_position(hit.id)
-                if position is not None:
-                    positions.add(position)
-            else:
-                for event in timeline.events_of(hit.id):
-                    position = timeline.event_position(event.id)
-                    if position is not None:
-                        positions.add(position)
-        result = sorted(positions)
-        self._matches = (id(timeline), query, result)
-        return result
-
-
-def session_of(app) -> SearchSession:
-    """The app's search session (created on first use)."""
-    session = getattr(app, "search_session", None)
-    if session is None:
-        session = SearchSession()
-        app.search_session = session
-    return session
 
 
 class SearchScreen(ModalScreen[tuple[str, str] | None]):
@@ -209,10 +100,10 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         from uneventtui.text import visual
 
         with Vertical(id="search-box") as box:
-            box.border_title = visual(text("title", self.lang))
+            box.border_title = visual(tr("search_title", self.lang))
             yield SearchInput(
                 self.initial_query,
-                placeholder=text("placeholder", self.lang),
+                placeholder=tr("search_placeholder", self.lang),
                 rtl_mode=self.mode,
                 id="search-input",
                 echo_hold=ECHO_HOLD,
@@ -259,7 +150,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
     def _query_changed(self, query: str) -> None:
         if self.timeline is None:
             self.input.echo()
-            self._set_count(text("loading", self.lang))
+            self._set_count(tr("search_loading", self.lang))
             # Search as soon as the data is there, with whatever was typed by then.
             if not self._waiting_for_data:
                 self._waiting_for_data = True
@@ -292,15 +183,15 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         years = {e.id: str(e.start.year) for e in events if e is not None}
         self.results.set_hits(hits, years)
         if not query.strip():
-            self._set_count(text("keys", self.lang))
+            self._set_count(tr("search_keys", self.lang))
             return
         total = len(self.timeline.entities) + len(self.timeline.events)
         shown = f"{len(hits)}+" if len(hits) >= RESULT_LIMIT else str(len(hits))
         if hits:
-            count = text("count", self.lang, shown=shown, total=total)
+            count = tr("search_count", self.lang, shown=shown, total=total)
         else:
-            count = text("none", self.lang)
-        self._set_count(f"{count}  ·  {text('keys', self.lang)}")
+            count = tr("search_none", self.lang)
+        self._set_count(f"{count}  ·  {tr('search_keys', self.lang)}")
 
     def _set_count(self, line: str) -> None:
         from uneventtui.text import visual
@@ -374,9 +265,6 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         self.input.value = self._recalled
 
 
-# -- wiring into the explorer ---------------------------------------------------------
-
-
 def open_search(screen, query: str = "") -> None:
     """Open the search bar over `screen`; Enter on a hit navigates `screen` to it."""
     ui = getattr(screen, "ui", None)
@@ -410,7 +298,7 @@ def step_match(screen, direction: int) -> bool:
         return False
     timeline = dataset.timeline
     if not session.last_query:
-        screen.app.notify(text("no_query", lang), timeout=3)
+        screen.app.notify(tr("search_no_query", lang), timeout=3)
         return False
     positions = session.matching_positions(dataset)
     view = screen.timeline_view
@@ -426,5 +314,5 @@ def step_match(screen, direction: int) -> bool:
         if position != here and view.select_event(timeline.events[position].id):
             return True
     screen.app.bell()
-    screen.app.notify(text("no_more", lang, query=session.last_query), timeout=3)
+    screen.app.notify(tr("search_no_more", lang, query=session.last_query), timeout=3)
     return False
