@@ -124,5 +124,9 @@ def use(patches: Iterable[str]) -> None:
 
 
 def on(name: str) -> bool:
-    """Is patch `name` on?"""
+    """Is patch `name` on? (The switch and Textual's names are read on the first
+    question when no app configured them: a view drawn outside UneventApp, as in a
+    test's host app, gets the same patches.)"""
+    if not _checked:
+        configure()
     return _on[name]
