@@ -308,7 +308,7 @@ async def test_entity_with_thousands_of_events(big):
         # while the user reads, the next screenful is drawn, so PgDn only copies lines
         await pilot.pause(0.3)
         top, bottom = detail.window
-        cached = detail._strips.keys()  # (line, width, selected, focused)
+        cached = detail._drawn.keys()  # (line, width, selected, focused)
         drawn = {key[0] for key in cached}
         assert set(range(bottom, 2 * bottom - top)) <= drawn
         await pilot.press("down")

@@ -9,16 +9,71 @@ the vertical scrollbar and restyle the pane when its focus changes goes through 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from functools import partial
 
+from rich.style import Style
+from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
+from textual.widget import Widget
 
 from uneventtui.app.speed.focus import restyle_for_focus
 from uneventtui.app.speed.framer import LineFramer
 from uneventtui.app.speed.scrollbar import fast_vertical_scrollbar
+
+
+class DrawnLines:
+    """A view's drawn lines, kept by what each depends on (its row, the width, whether
+    it is selected...), and the rich styles they bake in.
+
+    Textual works a rich style out afresh at each call (the widget's ancestors
+    combined), so each is looked up once per style change (`style`); the lines are
+    kept until the content changes (`clear`) or a style they bake in does (`restyled`).
+    """
+
+    def __init__(self, view: Widget, size: int = 1024) -> None:
+        self._view = view
+        self._lines: LRUCache[Hashable, Strip] = LRUCache(size)
+        self._styles: dict[str, Style] = {}
+
+    def style(self, name: str = "") -> Style:
+        """The view's rich style (`name` "") or that of one of its component classes."""
+        style = self._styles.get(name)
+        if style is None:
+            view = self._view
+            style = view.rich_style if not name else view.get_component_rich_style(name)
+            self._styles[name] = style
+        return style
+
+    def line(self, key: Hashable, draw: Callable[[], Strip]) -> Strip:
+        """The line drawn for `key`, drawn by `draw()` if it is not kept."""
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = self._lines[key] = draw()
+        return strip
+
+    def keys(self) -> list[Hashable]:
+        """What the kept lines were drawn for."""
+        return list(self._lines.keys())
+
+    def clear(self) -> None:
+        """The content changed: draw every line anew."""
+        self._lines.clear()
+
+    def restyled(self) -> bool:
+        """The view's styles changed (a theme, CSS): look the styles up again, and drop
+        the drawn lines if one they bake in changed. Whether one did."""
+        before, self._styles = self._styles, {}
+        try:
+            changed = any(self.style(name) != style for name, style in before.items())
+        except KeyError:  # still being mounted: its component styles are not known yet
+            self._styles, changed = {}, True
+        if changed:
+            self._lines.clear()
+        return changed
 
 
 class LineView(ScrollView):

@@ -25,7 +25,7 @@ from textual.strip import Strip
 
 from uneventtui.app.display import Display
 from uneventtui.app.speed.resize import set_virtual_size
-from uneventtui.app.widgets.line_view import LineView
+from uneventtui.app.widgets.line_view import DrawnLines, LineView
 
 LinkSpan = tuple[int, int, int]  # (link, first character, end character) on a drawn line
 
@@ -201,11 +201,8 @@ class LinkView(LineView, can_focus=True):
         self.link = -1  # the selected link, -1 for none
         self._stack: Stack | None = None
         self._width = -1
-        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._drawn = DrawnLines(self)
         self._prefetch_pending = False
-        self._components = sorted(self.COMPONENT_CLASSES)
-        self._baked_styles: tuple = ()
-        self._baked_by_name: dict[str, Style] = {}
 
     # -- content -------------------------------------------------------------------
 
@@ -220,7 +217,7 @@ class LinkView(LineView, can_focus=True):
     def content_changed(self) -> None:
         """Lay the content out again (new content, or a setting that changes it)."""
         self._stack = None
-        self._strips.clear()
+        self._drawn.clear()
         self.refresh()
         self._prefetch_soon()
 
@@ -233,12 +230,8 @@ class LinkView(LineView, can_focus=True):
         width = width or self.size.width or 80
         if self._stack is None or width != self._width:
             self._width = width
-            if not self._baked_styles:  # the first layout (the pieces draw with these);
-                # after it, content_styles_changed() keeps them up to date: working them
-                # out again for each new document was 0.6 of the 0.8 ms of showing one.
-                self._bake(self._current_styles())
             self._stack = self.build(width)
-            self._strips.clear()
+            self._drawn.clear()
             set_virtual_size(self, Size(width, self._stack.height))  # no screen layout
         return self._stack
 
@@ -251,34 +244,19 @@ class LinkView(LineView, can_focus=True):
         """Styles changed (a theme, CSS): lay the content out again if the styles baked
         into its drawn lines did."""
         if self._stack is None:
-            return  # nothing laid out yet (mounting): the layout bakes the styles it uses
-        styles = self._current_styles()
-        if not styles or styles != self._baked_styles:
-            self._bake(styles)
+            return  # nothing laid out yet (mounting): the layout looks up what it uses
+        if self._drawn.restyled():
             self.content_changed()
 
-    def _bake(self, styles: tuple) -> None:
-        self._baked_styles = styles
-        # (styles is empty while the pane mounts: nothing baked, nothing looked up)
-        self._baked_by_name = dict(zip(self._components, styles[1:], strict=False))
-
     def _base_style(self) -> Style:
-        """The view's own style as content_styles_changed() last saw it: the same as
-        Textual's rich_style, which it computes afresh at each call (20 us a line)."""
-        return self._baked_styles[0] if self._baked_styles else self.rich_style
+        """The view's own style, looked up once per style change (Textual works
+        rich_style out afresh at each call)."""
+        return self._drawn.style()
 
     def component_style(self, name: str) -> Style:
-        """A component class's rich style, as the laid-out lines bake it in: looked up,
-        not worked out again from the pane's ancestors for each line (20 us a call)."""
-        style = self._baked_by_name.get(name)
-        return self.get_component_rich_style(name) if style is None else style
-
-    def _current_styles(self) -> tuple:
-        """The styles that drawn lines bake in: the view's and its components'."""
-        try:
-            return (self.rich_style, *map(self.get_component_rich_style, self._components))
-        except KeyError:  # still being mounted: its component styles are not known yet
-            return ()
+        """A component class's rich style, as the laid-out lines bake it in: looked up
+        once per style change, not worked out from the pane's ancestors for each line."""
+        return self._drawn.style(name)
 
     def on_resize(self) -> None:
         _ = self.stack
@@ -297,13 +275,13 @@ class LinkView(LineView, can_focus=True):
         """Line `index` as it is drawn now, from the cache if it can."""
         selected = self._is_selected_line(stack, index)
         key = (index, width, selected, self.has_focus)
-        strip = self._strips.get(key)
-        if strip is None:
-            base = self._base_style()
-            text = self.decorate(stack.line(index), selected)
-            segments = Segment.apply_style(text.render(self.app.console), base)
-            strip = self._strips[key] = Strip(segments).adjust_cell_length(width, base)
-        return strip
+        return self._drawn.line(key, lambda: self._draw_strip(stack, index, width, selected))
+
+    def _draw_strip(self, stack: Stack, index: int, width: int, selected: bool) -> Strip:
+        base = self._base_style()
+        text = self.decorate(stack.line(index), selected)
+        segments = Segment.apply_style(text.render(self.app.console), base)
+        return Strip(segments).adjust_cell_length(width, base)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

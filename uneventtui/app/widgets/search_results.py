@@ -29,7 +29,7 @@ from textual.strip import Strip
 
 from uneventtui.app.i18n import tr
 from uneventtui.app.speed.resize import set_virtual_size
-from uneventtui.app.widgets.line_view import LineView
+from uneventtui.app.widgets.line_view import DrawnLines, LineView
 from uneventtui.editbuffer import cell_strings
 from uneventtui.text.cells import MARKER, fit_cells, span_cells
 
@@ -175,12 +175,9 @@ class SearchResults(LineView, can_focus=False):
         self.lines: list[ResultLine] = []
         self.selected: int | None = None  # index into hits
         self.years: dict[str, str] = {}  # event id -> its year, shown before the title
-        # The rich styles the rows are drawn in, worked out once per style change (20 us
-        # each time Textual is asked, twice a row at every key).
-        self._styles: dict[str, Style] = {}
         # Drawn rows by (row, width, selected): Textual asks for every line of the list
         # at each frame, the key's echo in the bar included.
-        self._rows: dict[tuple[int, int, bool], Strip] = {}
+        self._drawn = DrawnLines(self)
 
     # -- content ----------------------------------------------------------------------
 
@@ -198,7 +195,7 @@ class SearchResults(LineView, can_focus=False):
                 order.append(index)
         self.hits = [hits[i] for i in order]
         self.lines = lines
-        self._rows.clear()
+        self._drawn.clear()
         self.years = years or {}
         self.selected = 0 if self.hits else None
         set_virtual_size(self, Size(self.size.width, len(lines)))  # a layout only if needed
@@ -244,16 +241,11 @@ class SearchResults(LineView, can_focus=False):
     # -- drawing ----------------------------------------------------------------------
 
     def content_styles_changed(self) -> None:
-        self._styles.clear()
-        self._rows.clear()
+        self._drawn.restyled()
 
     def _style(self, name: str) -> Style:
         """The pane's rich style (`name` "") or a component's."""
-        style = self._styles.get(name)
-        if style is None:
-            style = self.rich_style if not name else self.get_component_rich_style(name)
-            self._styles[name] = style
-        return style
+        return self._drawn.style(name)
 
     def _line(self, width: int, y: int) -> Strip:
         base = self._style("")
@@ -262,14 +254,9 @@ class SearchResults(LineView, can_focus=False):
             return Strip.blank(width, base)
         line = self.lines[row]
         key = (row, width, line.hit is not None and line.hit == self.selected)
-        strip = self._rows.get(key)
-        if strip is None:
-            if line.hit is None:
-                strip = self._header(line, width, base)
-            else:
-                strip = self._hit_line(line.hit, width, base)
-            self._rows[key] = strip
-        return strip
+        if line.hit is None:
+            return self._drawn.line(key, lambda: self._header(line, width, base))
+        return self._drawn.line(key, lambda: self._hit_line(line.hit, width, base))
 
     def _header(self, line: ResultLine, width: int, base: Style) -> Strip:
         from uneventtui.text import visual

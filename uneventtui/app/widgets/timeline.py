@@ -28,7 +28,7 @@ from textual.strip import Strip
 from uneventtui.app.bindings import bindings_for
 from uneventtui.app.display import Display
 from uneventtui.app.speed.resize import set_virtual_size
-from uneventtui.app.widgets.line_view import LineView
+from uneventtui.app.widgets.line_view import DrawnLines, LineView
 from uneventtui.model import Event, Timeline, format_range
 from uneventtui.text.cells import MARKER, MARKER_RTL, cell_len, fit
 
@@ -174,7 +174,7 @@ class TimelineView(LineView, can_focus=True):
         self.model: TimelineRows | None = None
         self.pos = 0  # shown position of the cursor
         self.message = display.label("loading")
-        self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._drawn = DrawnLines(self)
         self._widths: tuple[int, int, int] = (0, 0, 0)
         self._labels: dict[tuple[str, str], str] = {}
         self._row_styles: dict[bool | None, RowStyles] = {}
@@ -190,7 +190,7 @@ class TimelineView(LineView, can_focus=True):
         self._widths = self._measure(timeline)
         self._columns = None
         self.message = self.ui.label("no_events")
-        self._cache.clear()
+        self._drawn.clear()
         set_virtual_size(self, Size(self.size.width, self.model.row_count))
         if self.model.shown:
             self.pos = self.model.position_of(current) if current is not None else 0
@@ -391,7 +391,7 @@ class TimelineView(LineView, can_focus=True):
             self.select_position(self.model.position_at_row(row))
 
     def watch_title_lang(self) -> None:
-        self._cache.clear()
+        self._drawn.clear()
         self.refresh()
 
     def on_resize(self) -> None:
@@ -430,24 +430,21 @@ class TimelineView(LineView, can_focus=True):
 
     def content_styles_changed(self) -> None:
         """Styles changed (a theme, CSS): drop the drawn rows if their styles did."""
-        if self._row_styles:
-            before = dict(self._row_styles)
+        if self._drawn.restyled():
             self._row_styles.clear()
-            if any(self._styles(cursor) != styles for cursor, styles in before.items()):
-                self._cache.clear()
 
     def _styles(self, cursor: bool | None) -> RowStyles:
         """The styles of a row's parts: `cursor` None for an ordinary row, else whether
         the cursor row is drawn focused. Computed once per style change."""
         styles = self._row_styles.get(cursor)
         if styles is None:
-            base = self.rich_style
+            part = self._drawn.style
+            base = part()
             extra = Style()
             if cursor is not None:
-                extra = self.get_component_rich_style("timeline--cursor")
+                extra = part("timeline--cursor")
                 if not cursor:
                     extra += Style(bold=False)
-            part = self.get_component_rich_style
             styles = self._row_styles[cursor] = RowStyles(
                 base=base,
                 text=base + extra,
@@ -470,10 +467,7 @@ class TimelineView(LineView, can_focus=True):
         # The cursor row is drawn and cached apart: moving the cursor redraws two rows.
         cursor = self.has_focus if row == self.cursor_row else None
         key = (row, width, cursor, self.title_lang)
-        strip = self._cache.get(key)
-        if strip is None:
-            strip = self._cache[key] = self._render_row(row, width, cursor)
-        return strip
+        return self._drawn.line(key, lambda: self._render_row(row, width, cursor))
 
     def _render_row(self, row: int, width: int, cursor: bool | None) -> Strip:
         """One row (a year header or an event), `width` cells, as segments: no Rich
