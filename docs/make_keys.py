@@ -4,7 +4,7 @@
 
 `uneventtui.app.bindings.TABLE` drives the keys, the help screen, the command palette
 and the keymap; generating the page from it keeps the page from drifting, and
-tests/test_docs.py fails when docs/keys.md is not what this script writes.
+tests/docs/test_docs.py fails when docs/keys.md is not what this script writes.
 """
 
 from __future__ import annotations

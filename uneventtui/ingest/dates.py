@@ -1,6 +1,6 @@
 """Dates in Arabic news text: every expression, with its span and what it means.
 
-Our own rules, not `dateparser`: measured on tests/test_ingest_dates.py's
+Our own rules, not `dateparser`: measured on tests/ingest/test_ingest_dates.py's
 expressions (benchmarks/bench_ingest.py prints the figures), dateparser reads the
 Egyptian/Gulf month names it is given one locale for, but it returns nothing for
 the Levantine and Maghrebi names unless told that country's locale, accepts one

@@ -1,6 +1,6 @@
 """How well `ingest` reads the seeds, measured against the curated events that cite them.
 
-Shared by tests/test_ingest_seeds.py (which asserts the shares) and
+Shared by tests/ingest/test_ingest_seeds.py (which asserts the shares) and
 benchmarks/bench_ingest.py (which prints them).
 """
 

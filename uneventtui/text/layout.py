@@ -12,7 +12,7 @@ their base, as FriBidi does) and L4 (mirroring brackets at odd levels) and the
 cursor map need each character's level. So our resolver (`uba`, conformant
 with all of BidiCharacterTest.txt and BidiTest.txt) gives the levels and the
 order the line is drawn in. The tests check that order against python-bidi's
-and GNU FriBidi's on the seeds and on generated text (tests/test_text_reference.py);
+and GNU FriBidi's on the seeds and on generated text (tests/text/test_text_reference.py);
 the drawing path reorders each line once.
 
 Speed (the timeline draws a few dozen new rows per keystroke): a line in one

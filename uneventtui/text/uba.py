@@ -3,7 +3,7 @@
 python-bidi reorders correctly but exposes no embedding levels, and rule L4
 (mirroring), L3 (marks after their base) and a cursor map all need them. This
 module resolves them: rules P2-P3, X1-X10, W1-W7, N0-N2, I1-I2, then per line
-L1 and L2. The tests (tests/test_text_reference.py) check it against every case
+L1 and L2. The tests (tests/text/test_text_reference.py) check it against every case
 of Unicode's BidiCharacterTest.txt and BidiTest.txt, and its levels and visual
 order against GNU FriBidi's and python-bidi's on the seeds and generated text.
 

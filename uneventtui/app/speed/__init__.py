@@ -30,7 +30,7 @@ The switch: `UNEVENTTUI_NO_PATCHES=1` (any value but "" and "0") turns every pat
 off; a comma-separated list of names (`UNEVENTTUI_NO_PATCHES=framer,focus`) turns off
 those only (to measure one). Whatever the switch says, a patch whose private names
 this Textual lacks is off (`MISSING` says which), and Textual's own path is taken:
-the screen is the same either way (tests/test_speed_patches.py), only slower.
+the screen is the same either way (tests/app/test_speed_patches.py), only slower.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Textual restyles a widget whose focus changed, its scrollbar and every one of its
 component classes from the whole stylesheet, and the screen's `focused` reactive
 repaints the whole screen. Only a pane's own border depends on its focus: app.tcss's
-`:focus` rules set nothing else (tests/test_tui_views.py checks that no rule selects a
+`:focus` rules set nothing else (tests/app/test_tui_views.py checks that no rule selects a
 pane by its focus for anything but its border, nor anything inside it), so the pane
 alone is restyled, its component classes left as they are, and the panes whose focus
 changed repaint themselves.

@@ -6,7 +6,7 @@ entity view opened, a page). `FastScrollBar` takes the same segments from Textua
 `ScrollBarRender.render_bar`, with the same colours (its `render()`), and applies what
 the styles cache would apply to a bar: the widget's base style and the app's line
 filters (NO_COLOR, the monochrome filter). A horizontal bar, an ANSI colour theme or a
-translucent bar goes Textual's usual way. tests/test_tui_views.py checks that both ways
+translucent bar goes Textual's usual way. tests/app/test_tui_views.py checks that both ways
 draw the same strips.
 """
 
