@@ -115,3 +115,17 @@ def test_clip_cuts_the_end_of_the_line_with_an_ellipsis():
     # A right-to-left cut never leaves a mark without its letter (U+064E FATHA).
     assert clip("xa\u064ebc", 3, rtl=True) == "…bc"
     assert clip("abc", 0) == ""
+
+
+def test_every_key_is_named_in_one_style():
+    """Help, the key bar and docs/keys.md name keys alike: a typed character as itself,
+    arrows as arrows, every other key and modifier capitalised (Ctrl+d, Alt+Backspace,
+    Delete), never Textual's raw names (left, delete, alt+backspace)."""
+    import re
+
+    from uneventtui.app.bindings import TABLE, display_keys
+
+    shown = {token for key in TABLE for token in display_keys(key.keys).split()}
+    style = re.compile(r"^(?:(?:Ctrl|Alt|Shift)\+)?(?:.|[←→↑↓]|[A-Z][A-Za-z]*\d*)$")
+    assert [token for token in sorted(shown) if not style.match(token)] == []
+    assert display_keys("left,right,delete,alt+backspace") == "← → Delete Alt+Backspace"

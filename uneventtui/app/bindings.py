@@ -236,16 +236,20 @@ def display_keys(keys: str) -> str:
         "space": "Space",
         "down": "↓",
         "up": "↑",
+        "left": "←",
+        "right": "→",
+        "delete": "Delete",
     }
-    out = []
-    for key in keys.split(","):
-        key = key.strip()
+    modifiers = {"ctrl": "Ctrl", "alt": "Alt", "shift": "Shift"}
+
+    def one(key: str) -> str:
         if key in names:
-            out.append(names[key])
-        elif key.startswith("ctrl+"):
-            out.append("Ctrl+" + key[5:])
-        elif len(key) > 1 and key[0] == "f" and key[1:].isdigit():
-            out.append(key.upper())
-        else:
-            out.append(key)
-    return " ".join(out)
+            return names[key]
+        head, plus, rest = key.partition("+")
+        if plus and head in modifiers:  # ctrl+d, alt+backspace: one style, Ctrl+d, Alt+Backspace
+            return f"{modifiers[head]}+{one(rest)}"
+        if len(key) > 1 and key[0] == "f" and key[1:].isdigit():
+            return key.upper()
+        return key
+
+    return " ".join(one(key.strip()) for key in keys.split(","))
