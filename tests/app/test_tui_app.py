@@ -608,3 +608,17 @@ async def test_full_collector_passes_wait_until_the_user_pauses():
         await pilot.pause(app.IDLE_BEFORE_COLLECTING * 2.5)  # the user stops
         assert gc.get_stats()[2]["collections"] == full_passes + 1
         assert gc.get_count()[2] == 0
+
+
+async def test_detail_only_takes_the_whole_width_side_by_side_too():
+    """`d` on a wide screen: the detail pane alone fills the width, in both languages."""
+    for lang in ("en", "ar"):
+        app = make_app(lang)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await started(pilot)
+            detail = app.screen.query_one(DetailPane)
+            assert detail.region.width < 120  # side by side
+            await pilot.press("d")  # detail only
+            await pilot.pause()
+            assert not app.screen.query_one(TimelineView).display
+            assert detail.region.x == 0 and detail.region.width == 120, lang
