@@ -140,3 +140,42 @@ def _keymap(
         else:
             keymap[binding_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())
     return keymap
+
+
+_SETTING_RE = r"^\s*{key}\s*=.*$"
+
+
+def save_setting(key: str, value: str, path: Path | None = None) -> str | None:
+    """Set one top-level string setting (`theme`, `lang`, `rtl_mode`) in the config file,
+    written atomically, the rest of the file (comments, [keymap]) kept as it is. Returns
+    a problem to show (the file could not be read or written), or None."""
+    import json
+    import re
+
+    from uneventtui.paths import write_atomically
+
+    if key not in ("theme", "lang", "rtl_mode"):
+        raise ValueError(f"not a setting saved at run time: {key!r}")
+    path = path or config_path()
+    try:
+        check_private_dir(path.parent)
+        text = read_private_file(path, CONFIG_LIMIT).decode("utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as exc:
+        return escape_line(f"{path}: not saved ({getattr(exc, 'strerror', None) or exc})")
+    line = f"{key} = {json.dumps(value, ensure_ascii=False)}"  # a TOML basic string
+    lines = text.splitlines()
+    first_table = next((i for i, s in enumerate(lines) if s.lstrip().startswith("[")), len(lines))
+    pattern = re.compile(_SETTING_RE.format(key=re.escape(key)))
+    for i in range(first_table):
+        if pattern.match(lines[i]):
+            lines[i] = line
+            break
+    else:
+        lines.insert(first_table, line)
+    try:
+        write_atomically(path, ("\n".join(lines) + "\n").encode("utf-8"))
+    except OSError as exc:
+        return escape_line(f"{path}: not saved ({exc.strerror or exc})")
+    return None

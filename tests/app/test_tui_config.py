@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pilot_helpers import make_app, started
+
 from uneventtui.app.bindings import binding_ids
 from uneventtui.config import Config, config_path, load_config
 
@@ -73,3 +75,44 @@ async def test_app_starts_with_defaults_and_shows_the_problem(tmp_path):
         assert any("lang" in m and "en, ar" in m for m in messages)
         assert any("no-such-theme" in m for m in messages)
         assert app.is_running
+
+
+def test_a_setting_saved_at_run_time_keeps_the_rest_of_the_file(tmp_path):
+    from uneventtui.config import load_config, save_setting
+
+    path = tmp_path / "uneventtui" / "config.toml"
+    path.parent.mkdir(mode=0o700)
+    path.write_text('# mine\nlang = "ar"\ntheme = "nord"\n[keymap]\n"app.quit" = "q"\n')
+    assert save_setting("theme", "gruvbox", path) is None
+    text = path.read_text()
+    assert text == '# mine\nlang = "ar"\ntheme = "gruvbox"\n[keymap]\n"app.quit" = "q"\n'
+    assert save_setting("rtl_mode", "terminal", path) is None  # a new key: before [keymap]
+    config, problems = load_config(path)
+    assert (config.theme, config.rtl_mode, config.lang, problems) == (
+        "gruvbox",
+        "terminal",
+        "ar",
+        [],
+    )
+    assert config.keymap == {"app.quit": "q"}
+    fresh = tmp_path / "new" / "config.toml"  # no file, no directory yet
+    assert save_setting("theme", "nord", fresh) is None
+    assert load_config(fresh)[0].theme == "nord"
+
+
+async def test_a_theme_chosen_in_the_explorer_is_there_at_the_next_start(tmp_path, monkeypatch):
+    from uneventtui.config import config_path, load_config
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    app = make_app(save_settings=True)
+    async with app.run_test() as pilot:
+        await started(pilot)
+        app.theme = "nord"  # as the palette's "Change theme" does
+        await pilot.pause()
+    assert load_config()[0].theme == "nord"
+    untouched = make_app()  # an app not started from the command line saves nothing
+    async with untouched.run_test() as pilot:
+        await started(pilot)
+        untouched.theme = "gruvbox"
+        await pilot.pause()
+    assert load_config()[0].theme == "nord" and config_path().exists()

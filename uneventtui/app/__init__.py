@@ -52,6 +52,7 @@ def run_tui(args) -> int:
         theme=theme,
         keymap=config.keymap,
         problems=problems,
+        save_settings=True,
     )
     with explicit_bidi(enabled=rtl_mode == "shaped"):
         app.run()

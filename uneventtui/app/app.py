@@ -52,6 +52,7 @@ class UneventApp(App):
         keymap: dict[str, str] | None = None,
         problems: Iterable[str] = (),
         preload: Future | None = None,
+        save_settings: bool = False,
     ) -> None:
         speed.configure()  # the patches' switch and Textual's names, before anything draws
         super().__init__()
@@ -61,6 +62,8 @@ class UneventApp(App):
         self.user_keymap = dict(keymap or {})
         self.startup_problems = list(problems)
         self._theme_name = theme
+        # Started from the command line: a theme chosen at run time goes to config.toml.
+        self.save_settings = save_settings
         self._last_input = monotonic()
         self.register_theme(_monochrome_theme(self.MONOCHROME))
 
@@ -87,6 +90,7 @@ class UneventApp(App):
         # The monochrome theme draws focus with other line characters, as NO_COLOR does.
         self.theme_changed_signal.subscribe(self, self._mark_monochrome)
         self._mark_monochrome(self.current_theme)
+        self.theme_changed_signal.subscribe(self, self._save_theme)
         if self._theme_name:
             if self._theme_name in self.available_themes:
                 self.theme = self._theme_name
@@ -102,6 +106,17 @@ class UneventApp(App):
             self.notify(
                 sanitize(problem), title=title, severity="warning", timeout=12, markup=False
             )
+
+    def _save_theme(self, theme: Theme) -> None:
+        """A theme chosen at run time is kept for the next start (config.toml, atomically)."""
+        if not self.save_settings or theme.name == self._theme_name:
+            return
+        self._theme_name = theme.name
+        from uneventtui.config import save_setting
+
+        problem = save_setting("theme", theme.name)
+        if problem:
+            self.notify(sanitize(problem), severity="warning", timeout=8, markup=False)
 
     def _mark_monochrome(self, theme: Theme) -> None:
         self.set_class(theme.name == self.MONOCHROME, "-monochrome")
