@@ -118,6 +118,10 @@ def test_a_bug_is_one_line_not_a_traceback(capsys, monkeypatch):
     def broken(*_args, **_kwargs):
         raise IndexError("list index out of range")
 
+    import importlib
+
+    for verb in cli.VERBS:  # imported before the patch, so none keeps the broken function
+        importlib.import_module(f"uneventtui.commands.{verb}")
     monkeypatch.setattr("uneventtui.text.layout", broken)
     code, out, err = run(capsys, "show", "2024-geneva-visit", "--data", DATA)
     assert code == 70
