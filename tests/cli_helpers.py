@@ -12,6 +12,36 @@ from uneventtui import cli
 
 REPO = Path(__file__).resolve().parent.parent
 
+# The keys of `events --json` and `entities --json`, in the order printed (docs/cli.md).
+EVENT_KEYS = [
+    "id",
+    "kind",
+    "track",
+    "title_ar",
+    "title_en",
+    "aliases",
+    "start",
+    "end",
+    "date_note",
+    "date_note_ar",
+    "place",
+    "participants",
+    "organizations",
+    "sources",
+    "summary_ar",
+    "summary_en",
+]
+ENTITY_KEYS = [
+    "id",
+    "kind",
+    "subkind",
+    "name_ar",
+    "name_en",
+    "aliases",
+    "description_ar",
+    "description_en",
+]
+
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     """Run `uneventtui ARGV` in-process: (exit status, stdout, stderr)."""

@@ -591,7 +591,7 @@ class _Checker:
             self.entry_problem(entry, name, f"expected a string, not {_type_name(value)}")
             return None
         if not value.strip():
-            self.entry_problem(entry, name, "must not be empty")
+            self.entry_problem(entry, name, f"fill in: {name} (it must not be empty)")
             return None
         bad = forbidden.search(value)
         if bad:

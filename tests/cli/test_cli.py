@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_helpers import run
+from cli_helpers import ENTITY_KEYS, EVENT_KEYS, run
 from rich.cells import cell_len
 
 from uneventtui import __version__, cli
@@ -20,35 +20,6 @@ from uneventtui.text import visual
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini"
 DATA = str(MINI / "data")
-
-EVENT_KEYS = [
-    "id",
-    "kind",
-    "track",
-    "title_ar",
-    "title_en",
-    "aliases",
-    "start",
-    "end",
-    "date_note",
-    "date_note_ar",
-    "place",
-    "participants",
-    "organizations",
-    "sources",
-    "summary_ar",
-    "summary_en",
-]
-ENTITY_KEYS = [
-    "id",
-    "kind",
-    "subkind",
-    "name_ar",
-    "name_en",
-    "aliases",
-    "description_ar",
-    "description_en",
-]
 
 
 def run_process(*argv: str, data_dir: Path | None = None) -> subprocess.CompletedProcess:

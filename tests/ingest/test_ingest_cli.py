@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_cli import EVENT_KEYS
+from cli_helpers import EVENT_KEYS
 
 from uneventtui import cli
 
