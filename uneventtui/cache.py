@@ -814,12 +814,13 @@ def load_cached(
     if dataset is not None:
         return CacheResult(dataset, status, detail)
     checked.set()
-    stamped_ns, stamps = time.time_ns(), {}
-    tomls = _manifest(toml_files(data_dir), stamps=stamps)
-    dataset = _build(load, data_dir, report)
-    if status == "unsafe":
+    if status == "unsafe":  # nothing will be written: no need to hash the files
+        dataset = _build(load, data_dir, report)
         dataset.problem = f"{detail}; working without a cache"
         return CacheResult(dataset, status, dataset.problem)
+    stamped_ns, stamps = time.time_ns(), {}
+    tomls = _manifest(toml_files(data_dir), stamps=stamps)  # before parsing: see _write
+    dataset = _build(load, data_dir, report)
     report("save", 0.0)
     try:
         _write(cache_file, data_dir, dataset, tomls, stamps, stamped_ns)
