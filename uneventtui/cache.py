@@ -532,7 +532,9 @@ class _CachedIndex:
     """
 
     def __init__(self, fd: int, region: dict, offset: int, rebuild: _Rebuild) -> None:
-        self._fd, self._region, self._offset, self._rebuild = fd, region, offset, rebuild
+        # A file object, so that an index never asked for still closes when dropped.
+        self._handle = os.fdopen(fd, "rb")
+        self._region, self._offset, self._rebuild = region, offset, rebuild
         self.dataset: Dataset | None = None
 
     def __call__(self) -> object:
@@ -541,8 +543,8 @@ class _CachedIndex:
         dataset = self.dataset
         assert dataset is not None  # set by _read before the index can be asked for
         try:
-            with os.fdopen(self._fd, "rb"):
-                blob = os.pread(self._fd, self._region["length"], self._offset)
+            with self._handle:
+                blob = os.pread(self._handle.fileno(), self._region["length"], self._offset)
         except OSError as error:
             # (E.g. a worker cut short at exit.) Nothing says the file is unsound: kept.
             dataset.problem = f"{self._rebuild.cache_file}: {error}; search index rebuilt"

@@ -30,7 +30,9 @@ class Dataset:
         self.timeline = timeline
         self._index = index
         self._lock = threading.Lock()
-        self.problem = ""  # set when a cached index could not be read and was rebuilt
+        # What the user should know about how it was loaded: a cache directory refused, a
+        # cached index that could not be read and was rebuilt.
+        self.problem = ""
 
     @property
     def index(self) -> SearchIndex:
